@@ -1,0 +1,355 @@
+"""The corpus: a directory of .txt and .md articles, read, decoded and segmented into sentences.
+
+Article ids are file stems. Each article may open with a YAML front matter block (title,
+published, outlet, author, url, reliability). Metadata missing from front matter is read from
+the text: the title from the first non-empty line, the publication date from a header or
+dateline. Page furniture is set aside; every sentence keeps its offsets into the original
+file so evidence maps back to the right line and column.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from aukus_check.errors import CorpusError, Location
+from aukus_check.furniture import FurnitureLine, find_furniture
+from aukus_check.metadata import MONTHS, find_dateline, find_sources, parse_date_parts
+from aukus_check.models import ArticleInfo, Diagnostic, FurnitureRange, PartialDate, Published
+from aukus_check.outlets import OutletMatcher
+from aukus_check.positions import LineIndex
+from aukus_check.sentences import split_sentences
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+FRONT_MATTER_KEYS = ("title", "published", "outlet", "author", "url", "reliability")
+_BINARY_SNIFF = 8192
+_FRONT_MATTER_OPEN = re.compile(r"---[ \t]*")
+_FRONT_MATTER_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_PARTIAL_ISO = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+_NATURAL_DATE = re.compile(
+    r"(?:(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?,?|(?P<month2>[A-Za-z]+)\.?\s+(?P<day2>\d{1,2}),?)"
+    r"\s+(?P<year>\d{4})"
+)
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+try:  # the C loader parses front matter of thousands of articles several times faster
+    _YamlLoader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _YamlLoader = yaml.SafeLoader
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article's metadata, its text, and its body sentences as offsets into the text."""
+
+    info: ArticleInfo
+    text: str
+    index: LineIndex
+    sentences: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Every readable article of a corpus directory, in path order, and what was skipped."""
+
+    path: str
+    bundled: bool
+    articles: tuple[Article, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _warning(path: str, message: str, line: int | None = None, column: int | None = None) -> Diagnostic:
+    return Diagnostic(severity="warning", path=path, line=line, column=column, message=message)
+
+
+def discover(root: Path) -> list[Path]:
+    """Article files under root, recursively, skipping hidden entries, in a stable order."""
+    found = []
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        for name in files:
+            if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
+                found.append(Path(directory, name))
+    return sorted(found, key=lambda path: path.relative_to(root).as_posix())
+
+
+def decode(data: bytes, display: str) -> tuple[str, str, Diagnostic | None]:
+    """Text, encoding name, and a warning when the bytes were not valid UTF-8."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16", None
+    try:
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError as error:
+        prefix = data[: error.start].decode("utf-8", errors="replace")
+        line = prefix.count("\n") + 1
+        column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+        byte = data[error.start]
+    try:
+        text, encoding, label = data.decode("cp1252"), "cp1252", "Windows-1252"
+    except UnicodeDecodeError:
+        text, encoding, label = data.decode("latin-1"), "latin-1", "Latin-1"
+    message = f"not valid UTF-8 (byte 0x{byte:02X}); decoded as {label}, check the characters here"
+    return text, encoding, _warning(display, message, line, column)
+
+
+def is_binary(data: bytes) -> bool:
+    """True for bytes that are not text in any encoding we read (a NUL byte near the start)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in data[:_BINARY_SNIFF]
+
+
+def load_corpus(root: Path, display: str, outlets: OutletMatcher, *, bundled: bool = False) -> Corpus:
+    """Read every article under root; raise CorpusError when nothing usable is there."""
+    if not root.exists():
+        raise CorpusError("corpus directory does not exist", Location(display))
+    if not root.is_dir():
+        raise CorpusError(
+            "corpus is a file, not a directory",
+            Location(display),
+            hint="pass the directory that holds the articles",
+        )
+    paths = discover(root)
+    if not paths:
+        raise CorpusError("corpus has no .txt or .md articles (searched recursively)", Location(display))
+    articles: list[Article] = []
+    diagnostics: list[Diagnostic] = []
+    owners: dict[str, str] = {}
+    for path in paths:
+        relative = path.relative_to(root).as_posix()
+        shown = f"{display.rstrip('/')}/{relative}"
+        article_id = path.stem
+        if article_id in owners:
+            raise CorpusError(
+                f"article id {article_id!r} is used by two files: {owners[article_id]} and {shown}",
+                Location(shown),
+                hint="article ids are file stems and must be unique; rename one file",
+            )
+        owners[article_id] = shown
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CorpusError(f"cannot read article: {error.strerror}", Location(shown)) from error
+        if is_binary(data):
+            diagnostics.append(_warning(shown, "skipped: binary file, not a text article"))
+            continue
+        text, encoding, warning = decode(data, shown)
+        if warning is not None:
+            diagnostics.append(warning)
+        if not text.strip():
+            diagnostics.append(_warning(shown, "skipped: empty article"))
+            continue
+        articles.append(
+            parse_article(text, article_id, shown, encoding, outlets, markdown=path.suffix.lower() == ".md")
+        )
+    if not articles:
+        raise CorpusError(f"corpus has no readable articles ({len(paths)} skipped)", Location(display))
+    return Corpus(display, bundled, tuple(articles), tuple(diagnostics))
+
+
+def parse_article(
+    text: str,
+    article_id: str,
+    path: str,
+    encoding: str,
+    outlets: OutletMatcher,
+    *,
+    markdown: bool = False,
+) -> Article:
+    """Segment one article's text and read its metadata; pure, so tests can call it directly."""
+    index = LineIndex(text)
+    lines = index.lines()
+    front, front_end = _front_matter(lines, path)
+    candidates = [line_number > front_end for line_number in range(1, len(lines) + 1)]
+
+    title_index = next((i for i, line in enumerate(lines) if candidates[i] and line.strip()), None)
+    furniture = find_furniture(lines, candidates)
+    furniture_lines = {item.line for item in furniture}
+    not_furniture = [ok and (i + 1) not in furniture_lines for i, ok in enumerate(candidates)]
+    dateline = find_dateline(lines, not_furniture, title_index)
+
+    body = [
+        ok and bool(lines[i].strip()) and (dateline is None or dateline.line != i + 1)
+        for i, ok in enumerate(not_furniture)
+    ]
+    sentences = tuple(_body_sentences(text, index, body))
+
+    if "title" in front:
+        title, title_line = str(front["title"]), None
+    elif title_index is not None:
+        first = lines[title_index]
+        title, title_line = (
+            (_MARKDOWN_HEADING.sub("", first) if markdown else first).strip(),
+            title_index + 1,
+        )
+    else:
+        title, title_line = "", None
+
+    published: Published | None = front.get("published")
+    if published is None and dateline is not None:
+        published = Published(
+            date=dateline.date,
+            source="header",
+            text=dateline.text,
+            line=dateline.line,
+            column=dateline.column,
+        )
+    copyright_lines = [item.line for item in furniture if item.reason == "copyright notice"]
+    sources = find_sources(
+        text,
+        index,
+        [i + 1 for i, is_body in enumerate(body) if is_body],
+        copyright_lines,
+        dateline.line if dateline else None,
+        outlets,
+    )
+    info = ArticleInfo(
+        id=article_id,
+        path=path,
+        title=title,
+        title_line=title_line,
+        published=published,
+        outlet=_optional_text(front.get("outlet")),
+        author=_optional_text(front.get("author")),
+        url=_optional_text(front.get("url")),
+        reliability=_optional_text(front.get("reliability")),
+        sources=sources,
+        encoding=encoding,
+        furniture=tuple(_ranges(furniture)),
+    )
+    return Article(info, text, index, sentences)
+
+
+def _optional_text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _body_sentences(text: str, index: LineIndex, body: list[bool]) -> Iterator[tuple[int, int]]:
+    """Sentences of each block of consecutive body lines."""
+    line = 0
+    total = len(body)
+    while line < total:
+        if not body[line]:
+            line += 1
+            continue
+        first = line
+        while line < total and body[line]:
+            line += 1
+        start = index.line_bounds(first + 1)[0]
+        end = index.line_bounds(line)[1]
+        yield from split_sentences(text, start, end)
+
+
+def _ranges(furniture: list[FurnitureLine]) -> Iterator[FurnitureRange]:
+    current: FurnitureRange | None = None
+    for item in furniture:
+        if current and item.reason == current.reason and item.line == current.end_line + 1:
+            current = FurnitureRange(start_line=current.start_line, end_line=item.line, reason=item.reason)
+            continue
+        if current:
+            yield current
+        current = FurnitureRange(start_line=item.line, end_line=item.line, reason=item.reason)
+    if current:
+        yield current
+
+
+def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], int]:
+    """Parsed front matter and the 1-based line number of its closing delimiter (0 if none)."""
+    if not lines or not _FRONT_MATTER_OPEN.fullmatch(lines[0]):
+        return {}, 0
+    close = next((i for i in range(1, len(lines)) if _FRONT_MATTER_CLOSE.fullmatch(lines[i])), None)
+    if close is None:
+        raise CorpusError(
+            "front matter opened on line 1 is never closed",
+            Location(path, 1, 1),
+            hint="end it with a line holding only '---'",
+        )
+    source = "\n".join(lines[1:close])
+    try:
+        node = yaml.compose(source, Loader=_YamlLoader)
+        values = yaml.load(source, Loader=_YamlLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = mark.line + 2 if mark else 2
+        column = mark.column + 1 if mark else 1
+        raise CorpusError(
+            f"front matter is not valid YAML: {error.problem}", Location(path, line, column)
+        ) from error
+    if values is None:
+        return {}, close + 1
+    if not isinstance(values, dict) or not isinstance(node, yaml.MappingNode):
+        raise CorpusError("front matter must be a mapping of keys to values", Location(path, 2, 1))
+    positions = {
+        str(key.value): (key.start_mark.line + 2, key.start_mark.column + 1, value.start_mark)
+        for key, value in node.value
+    }
+    result: dict[str, Any] = {}
+    for key, value in values.items():
+        line, column, value_mark = positions.get(str(key), (2, 1, None))
+        if key not in FRONT_MATTER_KEYS:
+            raise CorpusError(
+                f"unknown front matter key {key!r}; expected one of: {', '.join(FRONT_MATTER_KEYS)}",
+                Location(path, line, column),
+            )
+        value_location = (
+            Location(path, value_mark.line + 2, value_mark.column + 1)
+            if value_mark
+            else Location(path, line, column)
+        )
+        if value is None:
+            continue
+        if key == "published":
+            result[key] = _front_matter_date(value, value_location)
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            result[key] = str(value)
+        else:
+            raise CorpusError(
+                f"front matter key {key!r} must be text, got {type(value).__name__}", value_location
+            )
+    return result, close + 1
+
+
+def _front_matter_date(value: object, location: Location) -> Published:
+    date: PartialDate | None = None
+    text = str(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        date = PartialDate(year=value.year, month=value.month, day=value.day)
+    elif isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        date = PartialDate(year=value)
+    elif isinstance(value, str):
+        date = _parse_date_text(value.strip())
+    if date is None:
+        raise CorpusError(
+            f"front matter 'published' is not a date: {text!r}",
+            location,
+            hint="write it as 2024-03-04, 2024-03, 2024 or '4 March 2024'",
+        )
+    assert location.line is not None and location.column is not None
+    return Published(date=date, source="front_matter", text=text, line=location.line, column=location.column)
+
+
+def _parse_date_text(text: str) -> PartialDate | None:
+    iso = _PARTIAL_ISO.fullmatch(text)
+    if iso:
+        year = int(iso.group("year"))
+        if iso.group("month") is None:
+            return PartialDate(year=year)
+        day = int(iso.group("day")) if iso.group("day") else None
+        return parse_date_parts(year, int(iso.group("month")), day)
+    natural = _NATURAL_DATE.fullmatch(text)
+    if natural:
+        month_name = (natural.group("month") or natural.group("month2")).lower()
+        day_text = natural.group("day") or natural.group("day2")
+        if month_name in MONTHS:
+            return parse_date_parts(int(natural.group("year")), MONTHS[month_name], int(day_text))
+    return None
