@@ -1,0 +1,29 @@
+"""Extractor kinds, registered by name in one explicit registry.
+
+Adding a kind: write one module with KIND, Spec (a pydantic model with a `kind` literal)
+and compile_probes(spec, context, extractor, priority); add it to REGISTRY and AnySpec here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from pydantic import Field
+
+from aukus_check.extractors import lexicon, pattern
+from aukus_check.extractors.base import CompileContext, ExtractorSpec, Probe
+from aukus_check.models import ExtractorRef
+
+CompileProbes = Callable[..., list[Probe]]
+
+REGISTRY: dict[str, CompileProbes] = {
+    pattern.KIND: pattern.compile_probes,
+    lexicon.KIND: lexicon.compile_probes,
+}
+"""Extractor kind name -> the function that compiles its rules into probes."""
+
+AnySpec = Annotated[pattern.Spec | lexicon.Spec, Field(discriminator="kind")]
+"""The rules-file shape of any registered extractor, told apart by its `kind`."""
+
+__all__ = ["REGISTRY", "AnySpec", "CompileContext", "ExtractorRef", "ExtractorSpec", "Probe"]

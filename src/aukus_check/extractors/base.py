@@ -1,0 +1,139 @@
+"""What every extractor kind shares: common options, the compile context, and the probe.
+
+An extractor kind turns its rule into probes: RE2 patterns plus a function that reads a
+value out of a match. The engine runs all probes of all rules through one prefilter, so
+each sentence is scanned once however many rules there are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from aukus_check.errors import RulesError
+from aukus_check.models import ExtractorRef
+from aukus_check.yaml_source import YamlDocument
+
+PLACEHOLDERS = ("{aliases}", "{key}", "{label}")
+
+
+class ExtractorSpec(BaseModel):
+    """Options every extractor kind accepts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str | None = Field(default=None, description="Short name shown in reports and explanations.")
+    context: list[str] = Field(
+        default_factory=list,
+        description="RE2 patterns; a match counts only in a sentence matching at least one of them.",
+    )
+    unless: list[str] = Field(
+        default_factory=list,
+        description="RE2 patterns; a match is dropped in a sentence matching any of them.",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a probe read from one match: a value (or why none) and byte spans in the sentence."""
+
+    value: str | None
+    anchor: tuple[int, int]
+    span: tuple[int, int]
+    reason: str | None = None
+
+
+def new_options(case_sensitive: bool = True) -> Any:
+    """RE2 options for rule patterns: quiet on errors, UTF-8."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    options.case_sensitive = case_sensitive
+    return options
+
+
+@dataclass(frozen=True)
+class CompileContext:
+    """Everything an extractor needs to compile one rule and to report errors at its node."""
+
+    field_id: str
+    vocabulary: tuple[str, ...]
+    document: YamlDocument
+    path: tuple[str | int, ...]
+    placeholders: Mapping[str, str] = field(default_factory=dict)
+
+    def error(
+        self,
+        message: str,
+        subpath: Sequence[str | int] = (),
+        *,
+        key: bool = False,
+        hint: str | None = None,
+    ) -> RulesError:
+        """A RulesError located at this extractor's node (or a part of it)."""
+        return RulesError(
+            f"field {self.field_id!r}: {message}",
+            self.document.location((*self.path, *subpath), key=key),
+            hint=hint,
+        )
+
+    def check_value(self, value: str, subpath: Sequence[str | int], verb: str = "maps to") -> None:
+        """Raise unless value is in the field's vocabulary."""
+        if value not in self.vocabulary:
+            raise self.error(
+                f"extractor {verb} {value!r}, which is not in the vocabulary ({', '.join(self.vocabulary)})",
+                subpath,
+            )
+
+    def expand(self, pattern: str, subpath: Sequence[str | int]) -> str:
+        """Replace {aliases}, {key} and {label}; they are only defined inside a keyed family."""
+        for placeholder in PLACEHOLDERS:
+            if placeholder in pattern:
+                if placeholder not in self.placeholders:
+                    raise self.error(
+                        f"{placeholder} is only defined in a keyed family (a field with 'keys')",
+                        subpath,
+                    )
+                pattern = pattern.replace(placeholder, self.placeholders[placeholder])
+        return pattern
+
+    def compile(self, pattern: str, subpath: Sequence[str | int], *, case_sensitive: bool = False) -> Any:
+        """Compile an RE2 pattern; an invalid one is a RulesError at its node."""
+        import re2
+
+        if "\\C" in pattern:
+            # \C matches a single byte and could split a character; evidence offsets need whole ones.
+            raise self.error("invalid pattern: \\C (any byte) is not allowed", subpath)
+        try:
+            return re2.compile(pattern, new_options(case_sensitive))
+        except re2.error as exc:
+            detail = (
+                exc.args[0].decode("utf-8", "replace")
+                if exc.args and isinstance(exc.args[0], bytes)
+                else str(exc)
+            )
+            hint = None
+            if any(token in pattern for token in ("(?=", "(?!", "(?<=", "(?<!")) or "\\1" in pattern:
+                hint = (
+                    "RE2 has no lookaround or backreferences; see https://github.com/google/re2/wiki/Syntax"
+                )
+            raise self.error(f"invalid pattern: {detail}", subpath, hint=hint) from None
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One compiled RE2 pattern of one rule, and how to read a value from its matches."""
+
+    field_id: str
+    extractor: ExtractorRef
+    priority: int
+    source: str
+    case_sensitive: bool
+    regex: Any
+    interpret: Callable[[Any], Hit]
+    context: tuple[Any, ...] = ()
+    unless: tuple[Any, ...] = ()

@@ -1,0 +1,57 @@
+"""Literal phrases (lexicon terms, family aliases) to RE2 source with forgiving spacing.
+
+A space in a phrase matches any run of spaces or a hyphen; a hyphen matches a hyphen, a
+space or nothing ("anti-submarine" finds "anti submarine" and "antisubmarine"); an
+apostrophe matches straight or curly; a trailing `*` matches the rest of the word
+("cyber*" finds "cyberweapons"). Whole-word phrases get word boundaries where they begin or
+end with a letter or digit.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SEPARATOR = r"[\s\p{Zs}\-\x{2010}\x{2011}]"
+
+
+def phrase_regex(text: str, *, case_sensitive: bool | None = None, whole_words: bool = True) -> str:
+    """RE2 source for one phrase; case_sensitive None leaves the enclosing flags alone."""
+    phrase = text.strip()
+    prefix_only = phrase.endswith("*")
+    if prefix_only:
+        phrase = phrase[:-1]
+    parts: list[str] = []
+    for char in phrase:
+        if char.isspace():
+            if not parts or parts[-1] != f"{_SEPARATOR}+":
+                parts.append(f"{_SEPARATOR}+")
+        elif char in "-\u2010\u2011":
+            parts.append(f"{_SEPARATOR}?")
+        elif char in "'’":
+            parts.append("['’]")
+        else:
+            parts.append(re.escape(char))
+    body = "".join(parts)
+    if prefix_only:
+        body += r"\w*"
+    if whole_words:
+        if phrase[:1].isalnum() or phrase[:1] == "_":
+            body = r"\b" + body
+        if not prefix_only and (phrase[-1:].isalnum() or phrase[-1:] == "_"):
+            body += r"\b"
+    if case_sensitive is True:
+        return f"(?-i:{body})"
+    if case_sensitive is False:
+        return f"(?i:{body})"
+    return f"(?:{body})"
+
+
+def alternation(phrases: list[str], *, case_sensitive: bool | None = None, whole_words: bool = True) -> str:
+    """One RE2 group matching any of the phrases, longest first so the longest wins."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    inner = "|".join(phrase_regex(p, whole_words=whole_words) for p in ordered)
+    if case_sensitive is True:
+        return f"(?-i:{inner})"
+    if case_sensitive is False:
+        return f"(?i:{inner})"
+    return f"(?:{inner})"

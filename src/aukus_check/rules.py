@@ -1,0 +1,475 @@
+"""The rules file: which fields to check, their vocabularies, extractors and comparison options.
+
+A rules file is YAML, validated by the models below. Keyed families (position.<actor>,
+official.<person>.title, ...) are one entry with `keys`: the entry is expanded once per key,
+with {key}, {label} and {aliases} filled in. Every error names file:line:column of the
+offending node and what was expected.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from aukus_check.errors import Location, RulesError
+from aukus_check.extractors import REGISTRY, AnySpec
+from aukus_check.extractors.base import CompileContext, Probe, new_options
+from aukus_check.extractors.phrases import alternation
+from aukus_check.models import ExtractorRef, FieldType
+from aukus_check.outlets import OutletMatcher, build_outlet_matcher
+from aukus_check.yaml_source import YamlDocument, load_yaml
+
+SUPPORTED_SCHEMA_VERSIONS = (1,)
+_FIELD_ID = re.compile(r"[a-z0-9_]+(?:\.(?:[a-z0-9_]+|\{key\}))*")
+_SNAKE = re.compile(r"[a-z0-9][a-z0-9_]*")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class KeySpec(_Strict):
+    """One key of a keyed family: a display label and the names articles use for it."""
+
+    label: str | None = None
+    aliases: list[str] = Field(min_length=1, description="Names matched case-sensitively as whole words.")
+
+
+class CompareSpec(_Strict):
+    """How values of a field are compared."""
+
+    compatible: list[list[str]] = Field(
+        default_factory=list,
+        description="Groups of vocabulary values that never conflict with one another.",
+    )
+
+
+class FieldSpec(_Strict):
+    """A field to extract from every article, or a keyed family of fields."""
+
+    id: str = Field(description="Dotted snake_case; a family's id contains {key}.")
+    label: str
+    type: FieldType
+    description: str | None = None
+    vocabulary: list[str] = Field(min_length=1)
+    compare: CompareSpec = Field(default_factory=CompareSpec)
+    keys: dict[str, KeySpec] | None = Field(default=None, description="Makes this entry a keyed family.")
+    extractors: list[AnySpec] = Field(min_length=1)
+
+
+class OutletSpec(_Strict):
+    """A news outlet to recognise as a cited source, beyond the built-in list."""
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class RulesSpec(_Strict):
+    """The whole rules file."""
+
+    schema_version: int = Field(description="Version of the rules file format.")
+    version: str = Field(description="Version of these rules, shown in every report.")
+    title: str
+    description: str | None = None
+    outlets: list[OutletSpec] = Field(default_factory=list)
+    fields: list[FieldSpec] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    """A concrete field after family expansion."""
+
+    id: str
+    label: str
+    type: FieldType
+    vocabulary: tuple[str, ...]
+    compatible: frozenset[frozenset[str]]
+    family: str | None
+    key: str | None
+    description: str | None
+    location: Location
+
+    def values_compatible(self, left: str, right: str) -> bool:
+        """Two values of this field can both be true."""
+        if left == right or self.type == "set":
+            return True
+        return frozenset((left, right)) in self.compatible
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Compiled rules: fields, probes, and the one prefilter that serves them all."""
+
+    path: str
+    title: str
+    version: str
+    schema_version: int
+    fields: tuple[FieldDef, ...]
+    probes: tuple[Probe, ...]
+    prefilter: Any
+    outlets: OutletMatcher
+
+    def field(self, field_id: str) -> FieldDef | None:
+        """A field by id."""
+        return next((f for f in self.fields if f.id == field_id), None)
+
+
+def load_rules(path: Path, display: str) -> RuleSet:
+    """Read, validate and compile a rules file."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RulesError("rules file does not exist", Location(display)) from None
+    except IsADirectoryError:
+        raise RulesError("rules path is a directory, not a file", Location(display)) from None
+    except OSError as error:
+        raise RulesError(f"cannot read rules file: {error.strerror}", Location(display)) from error
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise RulesError(
+            f"rules file is not UTF-8 (byte 0x{data[error.start]:02X})", Location(display)
+        ) from None
+    return parse_rules(text, display)
+
+
+def parse_rules(text: str, display: str) -> RuleSet:
+    """Validate and compile rules from YAML text; display names the file in errors."""
+    document = load_yaml(text, display)
+    if not isinstance(document.data, dict):
+        raise RulesError(
+            "a rules file must be a mapping with 'schema_version', 'version', 'title' and 'fields'",
+            Location(display, 1, 1),
+        )
+    version = document.data.get("schema_version")
+    if isinstance(version, int) and version not in SUPPORTED_SCHEMA_VERSIONS:
+        raise RulesError(
+            f"unsupported schema_version {version}; this aukus-check reads "
+            + ", ".join(map(str, SUPPORTED_SCHEMA_VERSIONS)),
+            document.location(("schema_version",)),
+        )
+    try:
+        spec = RulesSpec.model_validate(document.data)
+    except ValidationError as error:
+        raise _first_error(error, document) from None
+    return _compile(spec, document)
+
+
+def rules_json_schema() -> dict[str, Any]:
+    """JSON Schema of the rules file format."""
+    return RulesSpec.model_json_schema()
+
+
+def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
+    import re2
+
+    fields: list[FieldDef] = []
+    probes: list[Probe] = []
+    seen: dict[str, Location] = {}
+    for index, field_spec in enumerate(spec.fields):
+        path = ("fields", index)
+        for field_def, placeholders in _expand(field_spec, path, document):
+            if field_def.id in seen:
+                raise RulesError(
+                    f"field {field_def.id!r} is declared twice (first at {seen[field_def.id]})",
+                    document.location((*path, "id")),
+                )
+            seen[field_def.id] = document.location((*path, "id"))
+            fields.append(field_def)
+            for position, extractor_spec in enumerate(field_spec.extractors):
+                extractor_path = (*path, "extractors", position)
+                line, column = _line_column(document, extractor_path)
+                ref = ExtractorRef(
+                    name=extractor_spec.name or f"{extractor_spec.kind}#{position + 1}",
+                    kind=extractor_spec.kind,
+                    line=line,
+                    column=column,
+                )
+                context = CompileContext(
+                    field_def.id, field_def.vocabulary, document, extractor_path, placeholders
+                )
+                compiled = REGISTRY[extractor_spec.kind](extractor_spec, context, ref, position)
+                scope = tuple(
+                    context.compile(context.expand(p, ("context", i)), ("context", i))
+                    for i, p in enumerate(extractor_spec.context)
+                )
+                veto = tuple(
+                    context.compile(context.expand(p, ("unless", i)), ("unless", i))
+                    for i, p in enumerate(extractor_spec.unless)
+                )
+                probes.extend(_with_scope(probe, scope, veto) for probe in compiled)
+    prefilter = re2.Filter()
+    for probe in probes:
+        prefilter.Add(probe.source, new_options(True))
+    prefilter.Compile()
+    outlets = build_outlet_matcher((o.name, o.aliases) for o in spec.outlets)
+    return RuleSet(
+        path=document.file,
+        title=spec.title,
+        version=spec.version,
+        schema_version=spec.schema_version,
+        fields=tuple(fields),
+        probes=tuple(probes),
+        prefilter=prefilter,
+        outlets=outlets,
+    )
+
+
+def _with_scope(probe: Probe, context: tuple[Any, ...], unless: tuple[Any, ...]) -> Probe:
+    return Probe(
+        field_id=probe.field_id,
+        extractor=probe.extractor,
+        priority=probe.priority,
+        source=probe.source,
+        case_sensitive=probe.case_sensitive,
+        regex=probe.regex,
+        interpret=probe.interpret,
+        context=context,
+        unless=unless,
+    )
+
+
+def _line_column(document: YamlDocument, path: Sequence[str | int]) -> tuple[int, int]:
+    location = document.location(path)
+    return location.line or 1, location.column or 1
+
+
+def _expand(
+    spec: FieldSpec, path: tuple[str | int, ...], document: YamlDocument
+) -> Iterable[tuple[FieldDef, dict[str, str]]]:
+    """One FieldDef per key of a family (or the field itself), with its placeholder values."""
+
+    def fail(message: str, subpath: Sequence[str | int], *, key: bool = False) -> RulesError:
+        return RulesError(message, document.location((*path, *subpath), key=key))
+
+    is_family = spec.keys is not None
+    if not _FIELD_ID.fullmatch(spec.id):
+        raise fail(f"field id {spec.id!r} is not dotted snake_case (e.g. japan.pillar2_status)", ("id",))
+    if is_family != ("{key}" in spec.id):
+        message = (
+            "a family id must contain {key}"
+            if is_family
+            else "{key} is only allowed in a family (add 'keys')"
+        )
+        raise fail(f"field {spec.id!r}: {message}", ("id",))
+    for position, value in enumerate(spec.vocabulary):
+        if not _SNAKE.fullmatch(value):
+            raise fail(
+                f"field {spec.id!r}: vocabulary value {value!r} is not snake_case",
+                ("vocabulary", position),
+            )
+        if value in spec.vocabulary[:position]:
+            raise fail(
+                f"field {spec.id!r}: vocabulary value {value!r} is listed twice",
+                ("vocabulary", position),
+            )
+    compatible: set[frozenset[str]] = set()
+    for group_index, group in enumerate(spec.compare.compatible):
+        if len(group) < 2:
+            raise fail(
+                f"field {spec.id!r}: a compatible group needs at least two values",
+                ("compare", "compatible", group_index),
+            )
+        for item_index, value in enumerate(group):
+            if value not in spec.vocabulary:
+                raise fail(
+                    f"field {spec.id!r}: compatible value {value!r} is not in the vocabulary "
+                    f"({', '.join(spec.vocabulary)})",
+                    ("compare", "compatible", group_index, item_index),
+                )
+        compatible.update(frozenset((a, b)) for a in group for b in group if a != b)
+    location = document.location((*path, "id"))
+    family = spec.id.split(".{key}")[0].split("{key}")[0].rstrip(".") if is_family else None
+    if spec.keys is not None and not spec.keys:
+        raise fail(f"field {spec.id!r}: a family needs at least one key", ("keys",))
+    keys: list[tuple[str | None, KeySpec | None]] = (
+        list(spec.keys.items()) if spec.keys is not None else [(None, None)]
+    )
+    for key, key_spec in keys:
+        placeholders: dict[str, str] = {}
+        field_id, label, description = spec.id, spec.label, spec.description
+        if key is not None and key_spec is not None:
+            if not _SNAKE.fullmatch(key):
+                raise fail(f"field {spec.id!r}: key {key!r} is not snake_case", ("keys", key), key=True)
+            key_label = key_spec.label or key.replace("_", " ").title()
+            placeholders = {
+                "{key}": key,
+                "{label}": key_label,
+                "{aliases}": alternation(key_spec.aliases, case_sensitive=True),
+            }
+            field_id = spec.id.replace("{key}", key)
+            label = label.replace("{key}", key).replace("{label}", key_label)
+            if description:
+                description = description.replace("{key}", key).replace("{label}", key_label)
+        yield (
+            FieldDef(
+                id=field_id,
+                label=label,
+                type=spec.type,
+                vocabulary=tuple(spec.vocabulary),
+                compatible=frozenset(compatible),
+                family=family,
+                key=key,
+                description=description,
+                location=location,
+            ),
+            placeholders,
+        )
+
+
+# --- turning pydantic's errors into one located line -------------------------------------
+
+
+def _first_error(error: ValidationError, document: YamlDocument) -> RulesError:
+    """The earliest error in document order, located at its YAML node."""
+    candidates = []
+    for item in error.errors(include_url=False):
+        data_path, model = _resolve(item["loc"], document.data)
+        is_key = item["type"] == "extra_forbidden"
+        location = document.location(data_path, key=is_key)
+        candidates.append((location.line or 0, location.column or 0, item, data_path, model, location))
+    *_, item, data_path, model, location = min(candidates, key=lambda c: (c[0], c[1]))
+    message = _describe(item, data_path, model)
+    prefix = _field_prefix(data_path, document.data)
+    return RulesError(f"{prefix}{message}", location)
+
+
+def _field_prefix(data_path: Sequence[str | int], data: Any) -> str:
+    if len(data_path) >= 2 and data_path[0] == "fields" and isinstance(data_path[1], int):
+        try:
+            field_id = data["fields"][data_path[1]].get("id")
+        except (AttributeError, IndexError, KeyError, TypeError):
+            field_id = None
+        if isinstance(field_id, str):
+            return f"field {field_id!r}: "
+        return f"fields[{data_path[1]}]: "
+    return ""
+
+
+def _resolve(loc: Sequence[str | int], data: Any) -> tuple[tuple[str | int, ...], Any]:
+    """Map a pydantic error location onto the YAML data path, and find the model at the parent.
+
+    Union tags (e.g. 'pattern' for a discriminated extractor, 'str' for a smart union) are in
+    pydantic's location but not in the data; they are skipped, and they also tell which model
+    describes the node.
+    """
+    path: list[str | int] = []
+    node = data
+    annotation: Any = RulesSpec
+    parent_model: Any = RulesSpec
+    for part in loc:
+        model = _model_of(annotation)
+        if model is not None:
+            parent_model = model
+        present, child = _child_node(node, part)
+        if present:
+            path.append(part)
+            node = child
+            annotation = _child_annotation(annotation, part)
+        else:
+            tagged = _tagged_member(annotation, part)
+            if tagged is not None:
+                annotation = tagged
+                continue
+            if isinstance(part, str) and not isinstance(node, dict):
+                continue
+            path.append(part)  # a missing key: the location is its parent's
+            annotation = _child_annotation(annotation, part)
+    return tuple(path), _model_of(annotation) or parent_model
+
+
+def _child_node(node: Any, part: str | int) -> tuple[bool, Any]:
+    """Whether the data has this key or index, and the child there."""
+    if isinstance(node, dict) and part in node:
+        return True, node[part]
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return True, node[part]
+    return False, None
+
+
+def _unwrap(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+def _union_members(annotation: Any) -> tuple[Any, ...]:
+    annotation = _unwrap(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return tuple(_unwrap(a) for a in typing.get_args(annotation))
+    return (annotation,)
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    for member in _union_members(annotation):
+        if isinstance(member, type) and issubclass(member, BaseModel):
+            return member
+    return None
+
+
+def _tagged_member(annotation: Any, tag: str | int) -> Any:
+    for member in _union_members(annotation):
+        if isinstance(member, type) and issubclass(member, BaseModel):
+            kind = member.model_fields.get("kind")
+            if member.__name__ == tag or (kind is not None and tag in typing.get_args(kind.annotation)):
+                return member
+        elif getattr(member, "__name__", None) == tag:
+            return member
+    return None
+
+
+def _child_annotation(annotation: Any, part: str | int) -> Any:
+    for member in _union_members(annotation):
+        is_model = isinstance(member, type) and issubclass(member, BaseModel)
+        if is_model and isinstance(part, str) and part in member.model_fields:
+            return member.model_fields[part].annotation
+        origin = typing.get_origin(member)
+        if origin is list and isinstance(part, int):
+            return typing.get_args(member)[0]
+        if origin is dict:
+            return typing.get_args(member)[1]
+    return None
+
+
+_TYPE_NOUNS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+}
+
+
+def _describe(item: Any, data_path: Sequence[str | int], model: Any) -> str:
+    kind = item["type"]
+    name = data_path[-1] if data_path else "document"
+    given = item.get("input")
+    if kind == "missing":
+        return f"missing required key {item['loc'][-1]!r}"
+    if kind == "extra_forbidden":
+        allowed = ", ".join(model.model_fields) if model is not None else ""
+        return f"unknown key {name!r}" + (f"; expected one of: {allowed}" if allowed else "")
+    if kind == "literal_error":
+        return f"{name!r} cannot be {given!r}; expected {item['ctx']['expected']}"
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        kinds = ", ".join(sorted(REGISTRY))
+        if kind == "union_tag_not_found":
+            return f"extractor has no 'kind'; expected one of: {kinds}"
+        return f"unknown extractor kind {item['ctx']['tag']!r}; expected one of: {kinds}"
+    if kind in _TYPE_NOUNS:
+        hint = ' (quote it, e.g. version: "1.0")' if name == "version" else ""
+        return f"{name!r} must be {_TYPE_NOUNS[kind]}, got {type(given).__name__} {given!r}{hint}"
+    if kind == "too_short":
+        return f"{name!r} must not be empty"
+    return f"{name!r}: {item['msg']}"
