@@ -1,0 +1,193 @@
+"""The command line: the only module that prints and maps errors to exit codes.
+
+Exit codes (aukus_check.exit_codes.ExitCode): 0 clean, 1 findings (only the gate command),
+2 usage or input error, 3 a bug in aukus-check. stdout carries the report; warnings and
+errors go to stderr, one line each.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from aukus_check import __version__
+from aukus_check.errors import AukusError, UsageError
+from aukus_check.exit_codes import ExitCode
+from aukus_check.render import FORMATS, RenderOptions
+from aukus_check.safe_text import printable
+
+if TYPE_CHECKING:
+    from aukus_check.models import Report
+
+app = typer.Typer(
+    name="aukus-check",
+    help="Tell, fact by fact, where a corpus of news articles agrees, conflicts or is silent.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _err(line: str) -> None:
+    sys.stderr.write(printable(line) + "\n")
+    sys.stderr.flush()
+
+
+@contextmanager
+def _input_errors() -> Iterator[None]:
+    """Turn the core's typed errors into one line on stderr and exit code 2."""
+    try:
+        yield
+    except AukusError as error:
+        _err(str(error))
+        raise typer.Exit(ExitCode.USAGE) from None
+    except KeyboardInterrupt:  # not "findings": exit 1 is reserved for those
+        _err("aukus-check: interrupted")
+        raise typer.Exit(130) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"aukus-check {__version__}\n")
+        raise typer.Exit(ExitCode.OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Tell, fact by fact, where a corpus of news articles agrees, conflicts or is silent."""
+
+
+def _load_report(corpus: Path | None, rules: Path | None) -> Report:
+    """Run the engine on the given or bundled corpus and rules; print warnings to stderr."""
+    from aukus_check.engine import run
+    from aukus_check.resources import BUNDLED_CORPUS, BUNDLED_RULES, bundled_path
+
+    rules_file = rules if rules is not None else bundled_path(BUNDLED_RULES)
+    rules_display = str(rules) if rules is not None else BUNDLED_RULES
+    corpus_dir = corpus if corpus is not None else bundled_path(BUNDLED_CORPUS)
+    corpus_display = str(corpus).rstrip("/") or "/" if corpus is not None else BUNDLED_CORPUS
+    report = run(corpus_dir, corpus_display, rules_file, rules_display, bundled=corpus is None)
+    for diagnostic in report.diagnostics:
+        where = diagnostic.path
+        if diagnostic.line is not None:
+            where += f":{diagnostic.line}:{diagnostic.column}"
+        _err(f"{where}: {diagnostic.severity}: {diagnostic.message}")
+    return report
+
+
+def _check_field(report: Report, field: str | None) -> None:
+    if field is None or report.field(field) is not None:
+        return
+    known = [result.id for result in report.fields]
+    close = difflib.get_close_matches(field, known, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(known)}"
+    raise UsageError(f"unknown field {field!r}", hint=hint)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Write the rendered report to stdout, or atomically to a file."""
+    if output is None:
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is not None:
+            sys.stdout.flush()
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+        else:  # pragma: no cover - stdout replaced by a text-only stream
+            sys.stdout.write(text)
+        return
+    from aukus_check.atomic import write_atomic
+
+    write_atomic(output, text.encode("utf-8"))
+    _err(f"wrote {output}")
+
+
+def _terminal() -> tuple[bool, int]:
+    """Whether to use colour, and the width to render at (fixed when not on a terminal)."""
+    if sys.stdout.isatty():
+        color = "NO_COLOR" not in os.environ
+        return color, shutil.get_terminal_size(fallback=(120, 24)).columns
+    try:
+        width = int(os.environ.get("COLUMNS", "120"))
+    except ValueError:
+        width = 120
+    return False, max(width, 40)
+
+
+OutputFormat = enum.Enum("OutputFormat", {name: name for name in sorted(FORMATS)}, type=str)  # type: ignore[misc]
+"""The --format choices, taken from the renderer registry."""
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format: table (terminal) or json (the whole report, see docs/report.schema.json).",
+    ),
+]
+
+
+@app.command()
+def report(
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="Directory of .txt/.md articles, read recursively. [default: the bundled seeds]"),
+    ] = None,
+    rules: Annotated[
+        Path | None, typer.Option(help="Rules YAML file. [default: the bundled rules/aukus.yaml]")
+    ] = None,
+    field: Annotated[
+        str | None,
+        typer.Option(help="Show one field in detail: every value, its quote and location."),
+    ] = None,
+    output_format: FormatOption = OutputFormat["table"],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (atomically) instead of stdout.",
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Report where the articles agree, conflict or are silent, field by field.
+
+    Exits 0 whatever it finds (use the gate command in CI); 2 on bad input.
+    """
+    with _input_errors():
+        result = _load_report(corpus, rules)
+        _check_field(result, field)
+        color, width = _terminal() if output is None else (False, 120)
+        text = FORMATS[output_format.value](result, RenderOptions(field=field, color=color, width=width))
+        _emit(text, output)
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Entry point: run the app; a bug exits 3 with one line, never 1 (which means findings)."""
+    try:
+        app(args=argv, prog_name="aukus-check")
+    except SystemExit:
+        raise
+    except Exception as error:
+        if os.environ.get("AUKUS_CHECK_TRACEBACK"):
+            raise
+        _err(f"aukus-check: internal error: {type(error).__name__}: {error}")
+        _err("aukus-check: this is a bug; set AUKUS_CHECK_TRACEBACK=1 to see where it happened")
+        sys.exit(ExitCode.INTERNAL)
+    sys.exit(ExitCode.OK)

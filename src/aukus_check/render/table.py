@@ -1,0 +1,239 @@
+"""`--format table`: the terminal report (rich), and the per-field detail view of `--field`.
+
+Every piece of article or rules text goes through `printable`/`one_line` and into a rich
+`Text`, never into a markup string: "[bold red]" in an article prints as those characters,
+and control codes print as visible escapes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from aukus_check.compare import POLARITY_OF
+from aukus_check.models import STATUS_ORDER, ArticleInfo, Claim, FieldResult, Report
+from aukus_check.render import RenderOptions
+from aukus_check.safe_text import one_line
+
+MAX_ARTICLE_COLUMNS = 8
+"""Beyond this many articles the table shows value counts instead of one column each."""
+_NO_VALUE = "—"
+_STATUS_STYLE = {"conflict": "bold red", "agree": "green", "single": "yellow", "silent": "dim"}
+
+
+def article_labels(report: Report) -> dict[str, str]:
+    """Short labels A1, A2, ... in corpus order, for table headers and the legend."""
+    return {article.id: f"A{position}" for position, article in enumerate(report.articles, start=1)}
+
+
+def claim_label(claim: Claim, field: FieldResult) -> tuple[str, str]:
+    """How one claim reads in a table cell: the value, and its modality when it matters."""
+    if POLARITY_OF[claim.modality] == "denied":
+        return f"not {claim.value}", ""
+    if field.type == "set" or claim.modality == "asserted":
+        return claim.value, ""
+    return claim.value, f" ({claim.modality})"
+
+
+def _distinct(labels: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: dict[tuple[str, str], None] = {}
+    for label in labels:
+        seen.setdefault(label, None)
+    return list(seen)
+
+
+def _cell(field: FieldResult, article_id: str) -> Text:
+    labels = _distinct(claim_label(c, field) for c in field.claims if c.evidence.article == article_id)
+    if not labels:
+        return Text(_NO_VALUE, style="dim")
+    separator = ", " if field.type == "set" else "\n"
+    cell = Text()
+    for position, (value, modality) in enumerate(labels):
+        if position:
+            cell.append(separator)
+        cell.append(one_line(value))
+        cell.append(modality, style="dim")
+    return cell
+
+
+def _status(status: str) -> Text:
+    return Text(status, style=_STATUS_STYLE[status])
+
+
+def _ordered(fields: Iterable[FieldResult]) -> list[FieldResult]:
+    indexed = list(enumerate(fields))
+    return [field for _, field in sorted(indexed, key=lambda item: (STATUS_ORDER[item[1].status], item[0]))]
+
+
+def summary_line(report: Report) -> str:
+    """The one-line summary: articles, fields, conflicts, agreements, single-source, silent."""
+    s = report.summary
+    return (
+        f"{s.articles} articles · {s.fields} fields · {s.conflicts} conflicts · "
+        f"{s.agreements} agreements · {s.single_source} single-source · {s.silent} silent"
+    )
+
+
+def _heading(report: Report) -> Text:
+    return Text.assemble(
+        ("aukus-check", "bold"),
+        f" · {one_line(report.rules.title)} (rules {one_line(report.rules.version)})",
+        f" · corpus {one_line(report.corpus.path)}",
+    )
+
+
+def _published(article: ArticleInfo) -> str:
+    return article.published.date.iso if article.published else "unknown"
+
+
+def _legend(report: Report) -> Table:
+    labels = article_labels(report)
+    legend = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+    legend.add_column("")
+    legend.add_column("article")
+    legend.add_column("published")
+    legend.add_column("title")
+    for article in report.articles:
+        legend.add_row(
+            labels[article.id],
+            Text(one_line(article.id)),
+            Text(_published(article)),
+            Text(one_line(article.title)),
+        )
+    return legend
+
+
+def _overview(report: Report) -> RenderableType:
+    labels = article_labels(report)
+    wide = len(report.articles) <= MAX_ARTICLE_COLUMNS
+    table = Table(show_lines=True, header_style="bold")
+    table.add_column("field", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    if wide:
+        for article in report.articles:
+            table.add_column(labels[article.id], overflow="fold")
+    else:
+        table.add_column("values (articles)", overflow="fold")
+        table.add_column("silent", justify="right")
+    for field in _ordered(report.fields):
+        row: list[RenderableType] = [Text(field.id), _status(field.status)]
+        if wide:
+            row.extend(_cell(field, article.id) for article in report.articles)
+        else:
+            counts = ", ".join(f"{one_line(s.label)} ×{len(s.articles)}" for s in field.stances)
+            row.append(Text(counts or _NO_VALUE))
+            row.append(Text(str(len(field.silent))))
+        table.add_row(*row)
+    parts: list[RenderableType] = [_heading(report), table]
+    if wide:
+        parts.append(_legend(report))
+    parts.append(Text(summary_line(report), style="bold"))
+    return Group(*parts)
+
+
+def _quote(claim: Claim) -> Text:
+    """The sentence on one line, in quotation marks, with the matched text emphasised."""
+    evidence = claim.evidence
+    sentence = evidence.sentence
+    start = evidence.start - evidence.sentence_start
+    end = evidence.end - evidence.sentence_start
+    pieces = [sentence[:start], sentence[start:end], sentence[end:]]
+    before, match, after = (one_line(piece) for piece in pieces)
+    gap_before = " " if before and pieces[0][-1:].isspace() else ""
+    gap_after = " " if after and pieces[2][:1].isspace() else ""
+    return Text.assemble("“", before, gap_before, (match, "bold underline"), gap_after, after, "”")
+
+
+def _indented(renderable: RenderableType, level: int) -> RenderableType:
+    """Indent every wrapped line, not just the first."""
+    return Padding(renderable, (0, 0, 0, 2 * level), expand=False)
+
+
+def _detail(report: Report, field: FieldResult) -> RenderableType:
+    labels = article_labels(report)
+    titles = {article.id: article for article in report.articles}
+    parts: list[RenderableType] = [
+        Text.assemble((one_line(field.id), "bold"), " — ", one_line(field.label)),
+        Text(f"type {field.type} · vocabulary: {', '.join(field.vocabulary)}"),
+        Text.assemble("status: ", _status(field.status)),
+    ]
+    if field.conflicts:
+        parts.append(Text("conflicting stances:", style="bold"))
+        for pair in field.conflicts:
+            left = ", ".join(labels[a] for a in pair.left_articles)
+            right = ", ".join(labels[a] for a in pair.right_articles)
+            parts.append(_indented(Text(f"{pair.left} ({left})  ×  {pair.right} ({right})"), 1))
+    if field.stances:
+        parts.append(Text("compatible groups:", style="bold"))
+        for stance in sorted(field.stances, key=lambda s: s.group):
+            articles = ", ".join(labels[a] for a in stance.articles)
+            parts.append(_indented(Text(f"group {stance.group}: {stance.label} — {articles}"), 1))
+    if field.coverage:
+        parts.append(Text("coverage:", style="bold"))
+        for element in field.coverage:
+            included = ", ".join(labels[a] for a in element.included) or _NO_VALUE
+            excluded = ", ".join(labels[a] for a in element.excluded) or _NO_VALUE
+            parts.append(
+                _indented(Text(f"{element.element}: included by {included}; excluded by {excluded}"), 1)
+            )
+    parts.append(Text("evidence:", style="bold"))
+    current = None
+    for claim in field.claims:
+        evidence = claim.evidence
+        if evidence.article != current:
+            current = evidence.article
+            article = titles[current]
+            heading = Text.assemble(
+                (labels[current], "bold"),
+                f" {one_line(current)} · ",
+                one_line(article.title),
+                f" · published {_published(article)}",
+            )
+            parts.append(_indented(heading, 1))
+        where = f"{one_line(evidence.path)}:{evidence.line}:{evidence.column}"
+        hedge = ", hedged" if claim.hedged else ""
+        rule = f"{one_line(claim.extractor.name)} ({one_line(report.rules.path)}:{claim.extractor.line})"
+        parts.append(
+            _indented(
+                Text.assemble((claim.value, "bold"), f" · {claim.modality}{hedge} · {where} · rule {rule}"),
+                2,
+            )
+        )
+        parts.append(_indented(_quote(claim), 3))
+        if claim.cues:
+            cues = "; ".join(f"{cue.kind} “{one_line(cue.text)}”" for cue in claim.cues)
+            parts.append(_indented(Text(f"cues: {cues}", style="dim"), 3))
+    if not field.claims:
+        parts.append(_indented(Text("(no article states this field)", style="dim"), 1))
+    silent = ", ".join(labels[a] for a in field.silent)
+    parts.append(Text(f"silent: {silent or _NO_VALUE}"))
+    return Group(*parts)
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    """The overview table, or one field's detail with every quote when options.field is set."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+    if options.field is not None:
+        result = report.field(options.field)
+        assert result is not None, "the caller checks the field id"
+        console.print(_detail(report, result))
+    else:
+        console.print(_overview(report))
+    return buffer.getvalue()
