@@ -57,7 +57,9 @@ def report_differences(expected: dict[str, Any], actual: dict[str, Any]) -> list
         problems.append(_section_diff("field ids", list(expected_fields), list(actual_fields)))
     for field_id in expected_fields.keys() & actual_fields.keys():
         if expected_fields[field_id] != actual_fields[field_id]:
-            problems.append(_section_diff(f"field {field_id}", expected_fields[field_id], actual_fields[field_id]))
+            problems.append(
+                _section_diff(f"field {field_id}", expected_fields[field_id], actual_fields[field_id])
+            )
     return problems
 
 
@@ -137,7 +139,9 @@ def test_field_claims_and_status_match_the_reading(golden, reading, field_id: st
     assert result["status"] == expected["status"], field_id
 
     sentences = {
-        (c["evidence"]["article"], c["value"], c["modality"], c["evidence"]["line"]): c["evidence"]["sentence"]
+        (c["evidence"]["article"], c["value"], c["modality"], c["evidence"]["line"]): c["evidence"][
+            "sentence"
+        ]
         for c in result["claims"]
     }
     for article, claims in expected["claims"].items():

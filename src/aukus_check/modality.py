@@ -9,8 +9,8 @@ carries the value), within its clause:
   to", "next month"), or one within the six words after it and before any new predicate
   ("that", "which", "and suggested");
 - reported: the sentence attributes the statement to a source: a reporting verb outside
-  the anchor ("said", "claimed"; inside it, the verb is the actor's own words, as in
-  "Albanese said Japan is a natural candidate"), or "reportedly", "according to" or a
+  the anchor ("X said", "..., the outlet claimed"; inside it, the speech act is the claim
+  itself, as in "Kihara has only said"), or "reportedly", "according to" or a
   "(Sankei, 2024)" citation anywhere;
 - asserted: none of these.
 

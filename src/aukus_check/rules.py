@@ -8,6 +8,7 @@ offending node and what was expected.
 
 from __future__ import annotations
 
+import difflib
 import re
 import types
 import typing
@@ -332,10 +333,16 @@ def _first_error(error: ValidationError, document: YamlDocument) -> RulesError:
     candidates = []
     for item in error.errors(include_url=False):
         data_path, model = _resolve(item["loc"], document.data)
+        if item["type"] == "union_tag_invalid":  # point at the bad tag itself
+            data_path = (*data_path, "kind")
         is_key = item["type"] == "extra_forbidden"
         location = document.location(data_path, key=is_key)
-        candidates.append((location.line or 0, location.column or 0, item, data_path, model, location))
-    *_, item, data_path, model, location = min(candidates, key=lambda c: (c[0], c[1]))
+        parent = document.location(data_path[:-1])
+        # Within one mapping, an unknown key (likely a typo) explains a missing one: report it first.
+        rank = {"extra_forbidden": 0, "missing": 2}.get(item["type"], 1)
+        order = (parent.line or 0, parent.column or 0, rank, location.line or 0, location.column or 0)
+        candidates.append((order, item, data_path, model, location))
+    _, item, data_path, model, location = min(candidates, key=lambda c: c[0])
     message = _describe(item, data_path, model)
     prefix = _field_prefix(data_path, document.data)
     return RulesError(f"{prefix}{message}", location)
@@ -368,18 +375,18 @@ def _resolve(loc: Sequence[str | int], data: Any) -> tuple[tuple[str | int, ...]
         model = _model_of(annotation)
         if model is not None:
             parent_model = model
+        tagged = _tagged_member(annotation, part) if len(_union_members(annotation)) > 1 else None
+        if tagged is not None:  # a union tag ('pattern', 'str'): names the model, not a node
+            annotation = tagged
+            continue
         present, child = _child_node(node, part)
         if present:
             path.append(part)
             node = child
             annotation = _child_annotation(annotation, part)
+        elif isinstance(part, str) and not isinstance(node, dict):
+            continue
         else:
-            tagged = _tagged_member(annotation, part)
-            if tagged is not None:
-                annotation = tagged
-                continue
-            if isinstance(part, str) and not isinstance(node, dict):
-                continue
             path.append(part)  # a missing key: the location is its parent's
             annotation = _child_annotation(annotation, part)
     return tuple(path), _model_of(annotation) or parent_model
@@ -454,12 +461,17 @@ _TYPE_NOUNS = {
 def _describe(item: Any, data_path: Sequence[str | int], model: Any) -> str:
     kind = item["type"]
     name = data_path[-1] if data_path else "document"
+    if kind == "union_tag_invalid":
+        name = data_path[-2] if len(data_path) > 1 else name
     given = item.get("input")
     if kind == "missing":
         return f"missing required key {item['loc'][-1]!r}"
     if kind == "extra_forbidden":
-        allowed = ", ".join(model.model_fields) if model is not None else ""
-        return f"unknown key {name!r}" + (f"; expected one of: {allowed}" if allowed else "")
+        allowed = list(model.model_fields) if model is not None else []
+        close = difflib.get_close_matches(str(name), allowed, n=1)
+        guess = f" (did you mean {close[0]!r}?)" if close else ""
+        listing = f"; expected one of: {', '.join(allowed)}" if allowed else ""
+        return f"unknown key {name!r}{guess}{listing}"
     if kind == "literal_error":
         return f"{name!r} cannot be {given!r}; expected {item['ctx']['expected']}"
     if kind in ("union_tag_invalid", "union_tag_not_found"):
