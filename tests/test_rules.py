@@ -108,9 +108,9 @@ def test_unknown_extractor_kind_lists_registered_kinds() -> None:
             "- kind: pattern\n        pattern: '\\bJapan", "- kind: regex\n        pattern: '\\bJapan", 1
         )
     )
-    assert (
-        str(error)
-        == "rules/test.yaml:13:15: field 'japan.status': unknown extractor kind 'regex'; expected one of: lexicon, pattern"
+    assert str(error) == (
+        "rules/test.yaml:13:15: field 'japan.status': unknown extractor kind 'regex'; "
+        "expected one of: lexicon, pattern"
     )
 
 
@@ -118,9 +118,9 @@ def test_unknown_key_inside_an_extractor_names_the_extractor_keys() -> None:
     error = error_of(
         VALID.replace("        value: supportive", "        value: supportive\n        valeu: x")
     )
-    assert (
-        "rules/test.yaml:27:9: field 'stance.{key}': unknown key 'valeu' (did you mean 'value'?); expected one of: name, context, unless, kind, pattern, value"
-        in str(error)
+    assert str(error).startswith(
+        "rules/test.yaml:27:9: field 'stance.{key}': unknown key 'valeu' (did you mean 'value'?); "
+        "expected one of: name, context, unless, kind, pattern, value"
     )
 
 
@@ -248,9 +248,8 @@ def test_rules_schema_is_generated_from_the_models() -> None:
 
 
 def test_bundled_rules_compile() -> None:
-    from tests.conftest import RULES
-
     from aukus_check.rules import load_rules
+    from tests.conftest import RULES
 
     rules = load_rules(RULES, "rules/aukus.yaml")
     assert {
