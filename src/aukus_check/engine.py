@@ -15,7 +15,7 @@ from aukus_check import __version__
 from aukus_check.compare import compare_field
 from aukus_check.corpus import Article, Corpus, load_corpus
 from aukus_check.extractors.base import Probe
-from aukus_check.modality import Assessment, assess
+from aukus_check.modality import Assessment, assess, clause_bounds
 from aukus_check.models import (
     Claim,
     CorpusInfo,
@@ -80,10 +80,23 @@ def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
 
 
 def _scope_veto(probe: Probe, data: bytes) -> str | None:
-    if probe.context and not any(regex.search(data) for regex in probe.context):
-        return "sentence does not match the extractor's context"
+    for level in probe.context:
+        if not any(regex.search(data) for regex in level):
+            return "sentence does not match the rule's 'context'"
     if any(regex.search(data) for regex in probe.unless):
-        return "sentence matches the extractor's 'unless'"
+        return "sentence matches the rule's 'unless'"
+    return None
+
+
+def _framed_veto(probe: Probe, sentence: str, anchor: tuple[int, int]) -> str | None:
+    """Drop a match whose clause, before the anchor, matches the rule's 'unless_before'."""
+    if not probe.unless_before:
+        return None
+    clause_start, _ = clause_bounds(sentence, anchor[0], anchor[1])
+    before = sentence[clause_start : anchor[0]].encode("utf-8")
+    for regex in probe.unless_before:
+        if regex.search(before):
+            return "the words before it match the rule's 'unless_before'"
     return None
 
 
@@ -111,6 +124,8 @@ def _resolve_sentence(
         survivors, key=lambda r: (r[2][0], r[2][1], r[0].field_id)
     ):
         assessment = None
+        if reason is None and value is not None:
+            reason = _framed_veto(probe, sentence, anchor)
         if reason is None and value is not None:
             assessment = assess(sentence, anchor[0], anchor[1])
             reason = assessment.dropped

@@ -56,7 +56,8 @@ _POST_NEGATION = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|won[’']t|shall|would|wouldn[’']t"
     r"|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|set|due|scheduled|poised|slated|going)\s+to"
-    r"|expected\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|aims?\s+to"
+    r"|expected\s+to|(?<!the\s)(?<!a\s)(?<!its\s)(?<!their\s)(?:plans?|aims?)\s+to|planned\s+to"
+    r"|planning\s+to|intends?\s+to"
     r"|next\s+(?:week|month|year|spring|summer|autumn|fall|winter)|later\s+this\s+(?:week|month|year)"
     r"|in\s+the\s+coming\s+(?:days|weeks|months|years)|soon|upcoming|imminent(?:ly)?)\b|['’]ll\b",
     re.IGNORECASE,
@@ -76,7 +77,7 @@ _ATTRIBUTION = re.compile(
     r"|wr(?:ote|ites|iting)|explain(?:s|ed|ing)|stress(?:es|ed|ing)|emphasi[sz](?:es|ed|ing)"
     r"|believes?|believed|point(?:s|ed|ing) (?:out|to)|insist(?:s|ed|ing)|acknowledg(?:es|ed|ing)"
     r"|warn(?:s|ed|ing)|urg(?:es|ed|ing)|describ(?:es|ed|ing)|comment(?:s|ed|ing)"
-    r"|in an interview|in a statement)\b"
+    r"|confirm(?:s|ed|ing)|in an interview|in a statement)\b"
     r"|\([A-Z][^()]{0,60}?,\s*(?:1[89]|20)\d{2}\)",
     re.IGNORECASE,
 )

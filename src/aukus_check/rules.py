@@ -13,7 +13,7 @@ import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,19 @@ class KeySpec(_Strict):
     aliases: list[str] = Field(min_length=1, description="Names matched case-sensitively as whole words.")
 
 
+class ScopeSpec(_Strict):
+    """Where a field's extractors may match, applied to every extractor of the field."""
+
+    context: list[str] = Field(
+        default_factory=list, description="RE2 patterns; the sentence must match at least one."
+    )
+    unless: list[str] = Field(default_factory=list, description="RE2 patterns; the sentence must match none.")
+    unless_before: list[str] = Field(
+        default_factory=list,
+        description="RE2 patterns; the clause before the value must match none (e.g. 'analysts believe').",
+    )
+
+
 class CompareSpec(_Strict):
     """How values of a field are compared."""
 
@@ -61,6 +74,7 @@ class FieldSpec(_Strict):
     description: str | None = None
     vocabulary: list[str] = Field(min_length=1)
     compare: CompareSpec = Field(default_factory=CompareSpec)
+    scope: ScopeSpec = Field(default_factory=ScopeSpec)
     keys: dict[str, KeySpec] | None = Field(default=None, description="Makes this entry a keyed family.")
     extractors: list[AnySpec] = Field(min_length=1)
 
@@ -197,15 +211,22 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                     field_def.id, field_def.vocabulary, document, extractor_path, placeholders
                 )
                 compiled = REGISTRY[extractor_spec.kind](extractor_spec, context, ref, position)
-                scope = tuple(
-                    context.compile(context.expand(p, ("context", i)), ("context", i))
-                    for i, p in enumerate(extractor_spec.context)
+                field_scope = CompileContext(
+                    field_def.id, field_def.vocabulary, document, (*path, "scope"), placeholders
                 )
-                veto = tuple(
-                    context.compile(context.expand(p, ("unless", i)), ("unless", i))
-                    for i, p in enumerate(extractor_spec.unless)
+                scopes = [(context, extractor_spec), (field_scope, field_spec.scope)]
+                contexts = tuple(
+                    level for level in (_compile_scope([scope], "context") for scope in scopes) if level
                 )
-                probes.extend(_with_scope(probe, scope, veto) for probe in compiled)
+                probes.extend(
+                    replace(
+                        probe,
+                        context=contexts,
+                        unless=_compile_scope(scopes, "unless"),
+                        unless_before=_compile_scope(scopes, "unless_before"),
+                    )
+                    for probe in compiled
+                )
     prefilter = re2.Filter()
     for probe in probes:
         prefilter.Add(probe.source, new_options(True))
@@ -223,17 +244,12 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
     )
 
 
-def _with_scope(probe: Probe, context: tuple[Any, ...], unless: tuple[Any, ...]) -> Probe:
-    return Probe(
-        field_id=probe.field_id,
-        extractor=probe.extractor,
-        priority=probe.priority,
-        source=probe.source,
-        case_sensitive=probe.case_sensitive,
-        regex=probe.regex,
-        interpret=probe.interpret,
-        context=context,
-        unless=unless,
+def _compile_scope(scopes: Sequence[tuple[CompileContext, Any]], name: str) -> tuple[Any, ...]:
+    """Compile one scope option (context, unless, unless_before) from each level that has it."""
+    return tuple(
+        where.compile(where.expand(pattern, (name, index)), (name, index))
+        for where, spec in scopes
+        for index, pattern in enumerate(getattr(spec, name))
     )
 
 

@@ -34,6 +34,10 @@ class ExtractorSpec(BaseModel):
         default_factory=list,
         description="RE2 patterns; a match is dropped in a sentence matching any of them.",
     )
+    unless_before: list[str] = Field(
+        default_factory=list,
+        description="RE2 patterns; a match is dropped when its clause, before the anchor, matches one.",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,5 +139,7 @@ class Probe:
     case_sensitive: bool
     regex: Any
     interpret: Callable[[Any], Hit]
-    context: tuple[Any, ...] = ()
+    context: tuple[tuple[Any, ...], ...] = ()
+    """Levels (extractor, field) of alternatives: the sentence must match one of each level."""
     unless: tuple[Any, ...] = ()
+    unless_before: tuple[Any, ...] = ()
