@@ -253,3 +253,9 @@ class Report(Frozen):
             if result.id == field_id:
                 return result
         return None
+
+
+def report_json_schema() -> dict[str, object]:
+    """JSON Schema (draft 2020-12) of the JSON report, generated from the models."""
+    schema = Report.model_json_schema(mode="serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -229,7 +229,7 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                 )
     prefilter = re2.Filter()
     for probe in probes:
-        prefilter.Add(probe.source, new_options(True))
+        prefilter.Add(probe.source, new_options(probe.case_sensitive))
     prefilter.Compile()
     outlets = build_outlet_matcher((o.name, o.aliases) for o in spec.outlets)
     return RuleSet(

@@ -54,9 +54,7 @@ def compile_probes(
 ) -> list[Probe]:
     """Compile one pattern rule into one probe."""
     source = context.expand(spec.pattern, ("pattern",))
-    if not spec.case_sensitive:
-        source = f"(?i){source}"
-    regex = context.compile(source, ("pattern",), case_sensitive=True)
+    regex = context.compile(source, ("pattern",), case_sensitive=spec.case_sensitive)
     groups: dict[str, int] = dict(regex.groupindex)
 
     if (spec.value is None) == (spec.map is None):
@@ -106,7 +104,7 @@ def compile_probes(
             extractor=extractor,
             priority=priority,
             source=source,
-            case_sensitive=True,
+            case_sensitive=spec.case_sensitive,
             regex=regex,
             interpret=interpret,
         )

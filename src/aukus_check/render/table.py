@@ -21,7 +21,10 @@ from aukus_check.render import RenderOptions
 from aukus_check.safe_text import one_line
 
 MAX_ARTICLE_COLUMNS = 8
-"""Beyond this many articles the table shows value counts instead of one column each."""
+"""Beyond this many articles (or when the terminal is too narrow for one column each) the
+table lists each value with the articles that state it."""
+MAX_LISTED_ARTICLES = 30
+"""Beyond this many articles, values show how many articles state them instead of labels."""
 _NO_VALUE = "—"
 _STATUS_STYLE = {"conflict": "bold red", "agree": "green", "single": "yellow", "silent": "dim"}
 
@@ -108,29 +111,43 @@ def _legend(report: Report) -> Table:
     return legend
 
 
-def _overview(report: Report) -> RenderableType:
+def _grid_width(report: Report) -> int:
+    """Columns the per-article grid needs so that no value has to be cut mid-word."""
+    widths = [max(len(field.id) for field in report.fields), len("conflict")]
+    for article in report.articles:
+        words = [word for field in report.fields for word in _cell(field, article.id).plain.split()]
+        widths.append(max((len(word) for word in words), default=1))
+    return sum(widths) + 3 * len(widths) + 1
+
+
+def _listed(articles: tuple[str, ...], labels: dict[str, str], listed: bool) -> str:
+    return ", ".join(labels[a] for a in articles) if listed else f"×{len(articles)}"
+
+
+def _overview(report: Report, width: int) -> RenderableType:
     labels = article_labels(report)
-    wide = len(report.articles) <= MAX_ARTICLE_COLUMNS
+    listed = len(report.articles) <= MAX_LISTED_ARTICLES
+    grid = len(report.articles) <= MAX_ARTICLE_COLUMNS and _grid_width(report) <= width
     table = Table(show_lines=True, header_style="bold")
     table.add_column("field", no_wrap=True)
     table.add_column("status", no_wrap=True)
-    if wide:
+    if grid:
         for article in report.articles:
             table.add_column(labels[article.id], overflow="fold")
     else:
         table.add_column("values (articles)", overflow="fold")
-        table.add_column("silent", justify="right")
+        table.add_column("silent", overflow="fold")
     for field in _ordered(report.fields):
         row: list[RenderableType] = [Text(field.id), _status(field.status)]
-        if wide:
+        if grid:
             row.extend(_cell(field, article.id) for article in report.articles)
         else:
-            counts = ", ".join(f"{one_line(s.label)} ×{len(s.articles)}" for s in field.stances)
-            row.append(Text(counts or _NO_VALUE))
-            row.append(Text(str(len(field.silent))))
+            stances = [f"{one_line(s.label)}: {_listed(s.articles, labels, listed)}" for s in field.stances]
+            row.append(Text("\n".join(stances)) if stances else Text(_NO_VALUE, style="dim"))
+            row.append(Text(_listed(field.silent, labels, listed) if field.silent else _NO_VALUE))
         table.add_row(*row)
     parts: list[RenderableType] = [_heading(report), table]
-    if wide:
+    if listed:
         parts.append(_legend(report))
     parts.append(Text(summary_line(report), style="bold"))
     return Group(*parts)
@@ -235,5 +252,5 @@ def render(report: Report, options: RenderOptions) -> str:
         assert result is not None, "the caller checks the field id"
         console.print(_detail(report, result))
     else:
-        console.print(_overview(report))
+        console.print(_overview(report, options.width))
     return buffer.getvalue()
