@@ -76,7 +76,11 @@ def test_report_runs_from_an_unrelated_directory(tmp_path: Path) -> None:
         [sys.executable, "-m", "aukus_check", "report"], cwd=tmp_path, capture_output=True, text=True, env=env
     )
     assert completed.returncode == 0, completed.stderr
-    rows = {row.split("│")[1].strip(): row.split("│")[2].strip() for row in completed.stdout.splitlines() if row.startswith("│")}
+    rows = {
+        row.split("│")[1].strip(): row.split("│")[2].strip()
+        for row in completed.stdout.splitlines()
+        if row.startswith("│")
+    }
     assert rows["japan.pillar2_status"] == "conflict"
     assert rows["japan.pillar1_role"] == "agree"
     assert rows["pillar1.scope"] == "agree"
@@ -94,7 +98,10 @@ def test_field_detail_shows_every_quote_and_its_location(cli) -> None:
 def test_unknown_field_suggests_the_closest(cli) -> None:
     result = cli("report", "--field", "japan.pilar2_status")
     assert result.code == ExitCode.USAGE
-    assert only_line(result.stderr) == "unknown field 'japan.pilar2_status' (hint: did you mean 'japan.pillar2_status'?)"
+    assert (
+        only_line(result.stderr)
+        == "unknown field 'japan.pilar2_status' (hint: did you mean 'japan.pillar2_status'?)"
+    )
     assert result.stdout == ""
 
 
@@ -190,7 +197,11 @@ def test_empty_corpus(cli, tmp_path: Path) -> None:
 
 
 def test_non_utf8_article_is_decoded_with_a_reported_fallback(cli, corpus: Path) -> None:
-    write(corpus, "latin.txt", "Caf\xe9 talk\n\nJapan joined AUKUS Pillar II, the caf\xe9 owner said.\n".encode("cp1252"))
+    write(
+        corpus,
+        "latin.txt",
+        "Caf\xe9 talk\n\nJapan joined AUKUS Pillar II, the caf\xe9 owner said.\n".encode("cp1252"),
+    )
     result = cli("report", "--corpus", str(corpus))
     assert result.code == ExitCode.OK
     assert only_line(result.stderr) == (
@@ -265,7 +276,8 @@ def test_value_outside_vocabulary(cli, tmp_path: Path) -> None:
     result = cli("report", "--rules", str(path))
     assert result.code == ExitCode.USAGE
     assert only_line(result.stderr) == (
-        f"{path}:12:16: field 'japan.status': extractor gives 'joind', which is not in the vocabulary (joined)"
+        f"{path}:12:16: field 'japan.status': extractor gives 'joind', "
+        "which is not in the vocabulary (joined)"
     )
 
 
@@ -273,13 +285,19 @@ def test_invalid_regex(cli, tmp_path: Path) -> None:
     path = rules_with(tmp_path, GOOD_RULES.replace("'Japan joined'", "'Japan (joined'"))
     result = cli("report", "--rules", str(path))
     assert result.code == ExitCode.USAGE
-    assert only_line(result.stderr) == f"{path}:11:18: field 'japan.status': invalid pattern: missing ): Japan (joined"
+    assert (
+        only_line(result.stderr)
+        == f"{path}:11:18: field 'japan.status': invalid pattern: missing ): Japan (joined"
+    )
 
 
 def test_catastrophic_pattern_cannot_hang_a_run(cli, tmp_path: Path) -> None:
     """(a+)+$ takes exponential time in a backtracking engine; RE2 is linear."""
     path = rules_with(
-        tmp_path, GOOD_RULES.replace("'Japan joined'", "'(a+)+$'").replace("vocabulary: [joined]", "vocabulary: [joined]")
+        tmp_path,
+        GOOD_RULES.replace("'Japan joined'", "'(a+)+$'").replace(
+            "vocabulary: [joined]", "vocabulary: [joined]"
+        ),
     )
     corpus = tmp_path / "long"
     write(corpus, "a.txt", "Title\n\n" + "a" * 100_000 + "!\n")

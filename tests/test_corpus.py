@@ -247,7 +247,6 @@ def test_bad_published_value_points_at_the_value(value: str) -> None:
     assert error.location == Location(PATH, 3, 12)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: an impossible YAML date (2024-02-30) crashes with ValueError")
 def test_impossible_yaml_date_is_a_corpus_error() -> None:
     error = corpus_error("---\ntitle: T\npublished: 2024-02-30\n---\nBody.\n")
     assert error.location == Location(PATH, 3, 12)
@@ -334,19 +333,12 @@ def test_dateline_line_is_not_a_sentence() -> None:
     assert sentence_texts(article) == ["Yard news", "The yard hired welders."]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a short lead sentence 'By then, 12 May 2024 ...' is taken as a dateline and dropped",
-)
 def test_short_lead_sentence_opening_with_a_clause_and_date_is_not_a_dateline() -> None:
     article = parse("Yard news\n\nBy then, 12 May 2024 had been set as the deadline.\n")
     assert article.info.published is None
     assert "By then, 12 May 2024 had been set as the deadline." in sentence_texts(article)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="BUG: prose after a dateline on the same line is dropped from the sentences"
-)
 def test_prose_on_the_dateline_line_is_kept() -> None:
     article = parse("Yard news\n\nTokyo, 12 May, /KYODO/ -- The navy ordered two tenders.\n")
     assert any("The navy ordered two tenders." in sentence for sentence in sentence_texts(article))
@@ -731,9 +723,6 @@ def test_byte_undefined_in_windows_1252_falls_back_to_latin_1(tmp_path: Path) ->
     assert "Latin-1" in warning.message
 
 
-@pytest.mark.xfail(
-    strict=True, reason="BUG: decode() counts only \\n, so a CR-only file gets the wrong line:column"
-)
 def test_bad_byte_position_with_cr_only_line_endings(tmp_path: Path) -> None:
     write(tmp_path, "mac.txt", b"Title\rcaf\xe9\r")
     [warning] = load(tmp_path).diagnostics
@@ -765,9 +754,6 @@ def test_utf16_with_bom_is_decoded(tmp_path: Path, codec: str) -> None:
     assert corpus.diagnostics == ()
 
 
-@pytest.mark.xfail(
-    strict=True, reason="BUG: a truncated UTF-16 file raises UnicodeDecodeError out of load_corpus"
-)
 def test_truncated_utf16_file_does_not_crash(tmp_path: Path) -> None:
     write(tmp_path, "broken.txt", codecs.BOM_UTF16_LE + "Yard".encode("utf-16-le") + b"\x41")
     write(tmp_path, "good.txt", "Yard news\n")

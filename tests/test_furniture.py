@@ -134,23 +134,15 @@ def test_only_one_headline_follows_a_navigation_link() -> None:
     assert furniture(lines) == {3: "navigation link", 4: "linked headline"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the line after a navigation link is marked 'linked headline' even when it is long prose",
-)
 def test_long_prose_after_a_navigation_link_is_not_a_linked_headline() -> None:
     assert len(LONG_PROSE) > 300
     lines = [PROSE, PROSE, "Next Article", LONG_PROSE]
     assert furniture(lines) == {3: "navigation link"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: 'Skip to main content' is treated as an article link, so the real title becomes furniture",
-)
 def test_skip_to_content_does_not_mark_the_article_title_as_a_linked_headline() -> None:
     lines = ["Skip to main content", "Adelaide yard hires four thousand welders", "", PROSE, PROSE]
-    assert furniture(lines) == {1: "navigation link"}
+    assert furniture(lines) == {1: "page navigation"}
 
 
 # --- page footers -----------------------------------------------------------------------------

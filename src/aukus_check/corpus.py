@@ -10,7 +10,6 @@ file so evidence maps back to the right line and column.
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import os
 import re
 from collections.abc import Iterator
@@ -33,7 +32,10 @@ FRONT_MATTER_KEYS = ("title", "published", "outlet", "author", "url", "reliabili
 _BINARY_SNIFF = 8192
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*")
 _FRONT_MATTER_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
-_PARTIAL_ISO = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+_PARTIAL_ISO = re.compile(
+    r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
+)
 _NATURAL_DATE = re.compile(
     r"(?:(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?,?|(?P<month2>[A-Za-z]+)\.?\s+(?P<day2>\d{1,2}),?)"
     r"\s+(?P<year>\d{4})"
@@ -41,9 +43,9 @@ _NATURAL_DATE = re.compile(
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 try:  # the C loader parses front matter of thousands of articles several times faster
-    _YamlLoader: Any = yaml.CSafeLoader
+    _YamlLoader: Any = yaml.CBaseLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _YamlLoader = yaml.SafeLoader
+    _YamlLoader = yaml.BaseLoader
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,13 +88,17 @@ def decode(data: bytes, display: str) -> tuple[str, str, Diagnostic | None]:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16", None
+        try:
+            return data.decode("utf-16"), "utf-16", None
+        except UnicodeDecodeError as error:
+            text = data.decode("utf-16", errors="replace")
+            line, column = LineIndex(data[: error.start].decode("utf-16", errors="replace")).end()
+            message = "not valid UTF-16; undecodable bytes replaced with U+FFFD"
+            return text, "utf-16", _warning(display, message, line, column)
     try:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as error:
-        prefix = data[: error.start].decode("utf-8", errors="replace")
-        line = prefix.count("\n") + 1
-        column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+        line, column = LineIndex(data[: error.start].decode("utf-8", errors="replace")).end()
         byte = data[error.start]
     try:
         text, encoding, label = data.decode("cp1252"), "cp1252", "Windows-1252"
@@ -182,7 +188,11 @@ def parse_article(
         ok and bool(lines[i].strip()) and (dateline is None or dateline.line != i + 1)
         for i, ok in enumerate(not_furniture)
     ]
-    sentences = tuple(_body_sentences(text, index, body))
+    starts = {}
+    if dateline is not None and dateline.lead_column is not None:  # "Tokyo, 12 May -- The navy ..."
+        body[dateline.line - 1] = True
+        starts[dateline.line - 1] = index.line_bounds(dateline.line)[0] + dateline.lead_column - 1
+    sentences = tuple(_body_sentences(text, index, body, starts))
 
     if "title" in front:
         title, title_line = str(front["title"]), None
@@ -234,8 +244,10 @@ def _optional_text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _body_sentences(text: str, index: LineIndex, body: list[bool]) -> Iterator[tuple[int, int]]:
-    """Sentences of each block of consecutive body lines."""
+def _body_sentences(
+    text: str, index: LineIndex, body: list[bool], starts: dict[int, int]
+) -> Iterator[tuple[int, int]]:
+    """Sentences of each block of consecutive body lines (a line may start mid-way: `starts`)."""
     line = 0
     total = len(body)
     while line < total:
@@ -245,7 +257,7 @@ def _body_sentences(text: str, index: LineIndex, body: list[bool]) -> Iterator[t
         first = line
         while line < total and body[line]:
             line += 1
-        start = index.line_bounds(first + 1)[0]
+        start = starts.get(first, index.line_bounds(first + 1)[0])
         end = index.line_bounds(line)[1]
         yield from split_sentences(text, start, end)
 
@@ -277,6 +289,8 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], int]:
     source = "\n".join(lines[1:close])
     try:
         node = yaml.compose(source, Loader=_YamlLoader)
+        # Every scalar stays text (no YAML 1.1 guessing: "2024-02-30" is not a crash, "no" is
+        # not False); dates are parsed here, with their own error.
         values = yaml.load(source, Loader=_YamlLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
@@ -306,7 +320,7 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], int]:
             if value_mark
             else Location(path, line, column)
         )
-        if value is None:
+        if value is None or value == "":
             continue
         if key == "published":
             result[key] = _front_matter_date(value, value_location)
@@ -320,14 +334,8 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], int]:
 
 
 def _front_matter_date(value: object, location: Location) -> Published:
-    date: PartialDate | None = None
-    text = str(value)
-    if isinstance(value, (dt.datetime, dt.date)):
-        date = PartialDate(year=value.year, month=value.month, day=value.day)
-    elif isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        date = PartialDate(year=value)
-    elif isinstance(value, str):
-        date = _parse_date_text(value.strip())
+    text = str(value).strip()
+    date = _parse_date_text(text) if isinstance(value, str) else None
     if date is None:
         raise CorpusError(
             f"front matter 'published' is not a date: {text!r}",

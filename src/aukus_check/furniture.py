@@ -24,11 +24,8 @@ _LINE_RULES: tuple[tuple[str, str, bool], ...] = (
         r"no time to read\??|get (?:a|the) summary|summari[sz]e (?:this|the) article",
         False,
     ),
-    (
-        "navigation link",
-        r"(?:previous|next|prev)(?: article| post| story)?|back to top|skip to (?:main )?content",
-        True,
-    ),
+    ("navigation link", r"(?:previous|next|prev)(?: article| post| story)?", True),
+    ("page navigation", r"back to top|skip to (?:main )?content|(?:main )?menu|search", False),
     (
         "related links",
         r"related(?: posts?| articles?| stories| content| news| topics)?:?"
@@ -106,7 +103,8 @@ def find_furniture(lines: Sequence[str], candidates: Sequence[bool]) -> list[Fur
                 footer_markers.append(index)
             pending_headline = reason in _LINKED_HEADLINE_AFTER
         elif stripped and pending_headline:
-            reasons[index] = "linked headline"
+            if len(stripped) <= _FOOTER_LINE_MAX:  # a headline is short; long prose is the article
+                reasons[index] = "linked headline"
             pending_headline = False
     nonblank = [i for i, line in enumerate(lines) if candidates[i] and line.strip()]
     halfway = nonblank[len(nonblank) // 2] if nonblank else 0

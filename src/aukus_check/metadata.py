@@ -49,7 +49,14 @@ _DATE_FORMS = (
 )
 _HEADER_PREFIX = (
     r"^\s*(?:(?:published|posted|updated|first published|date)(?: on)?:?\s+)?"
-    r"(?:(?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),\s+)?"
+    r"(?:(?P<place>(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})),\s+)?"
+)
+# What may follow the date on a header line: a time, an agency, then the end of the line,
+# more header ("/ Updated 3 months ago"), or a dash and the lead sentence, which is body.
+_HEADER_TAIL = re.compile(
+    r"(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|JST|AEST|AEDT|BST|EST|EDT|CET))?)?"
+    r"(?:\s*,?\s*(?:/[A-Z][A-Z0-9&.-]{1,20}/|\([A-Z][\w&. -]{1,30}\)))?"
+    r"(?:\s*$|\s*[/|·•]|\s*(?:--|—|–|-|:)\s*(?P<lead>\S.*))"
 )
 _DATELINES = tuple(re.compile(_HEADER_PREFIX + form, re.IGNORECASE) for form in _DATE_FORMS)
 _HEADER_LINES = 6
@@ -74,6 +81,8 @@ class Dateline:
     column: int
     text: str
     date: PartialDate
+    lead_column: int | None = None
+    """Where article text starts on the dateline's own line ("Tokyo, 12 May -- The navy ...")."""
 
 
 def parse_date_parts(year: int | None, month: int, day: int | None) -> PartialDate | None:
@@ -113,12 +122,14 @@ def find_dateline(
             match = dateline.match(line)
             if match is None:
                 continue
+            tail = _HEADER_TAIL.match(line, match.end())
             date = _date_from_match(match)
-            if date is None:
+            if date is None or tail is None:  # "By then, 12 May 2024 had been set ..." is prose
                 continue
             raw = match.group()
             start = match.start() + len(raw) - len(raw.lstrip())
-            return Dateline(index + 1, start + 1, raw.strip(), date)
+            lead = tail.start("lead") + 1 if tail.group("lead") else None
+            return Dateline(index + 1, start + 1, raw.strip(), date, lead)
     return None
 
 

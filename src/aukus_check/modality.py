@@ -86,6 +86,8 @@ _SOURCE_CUE = re.compile(r"reportedly|according to|\(", re.IGNORECASE)
 _NEW_PREDICATE = re.compile(r"\b(?:that|which|who|because|since|and\s+\w+ed)\b", re.IGNORECASE)
 """After the anchor, a future cue beyond these words belongs to another predicate."""
 _TRAILING_CLOSERS = "\"'”’)] \t\r\n"
+_ASIDE_WORDS = 3
+"""A comma pair enclosing at most this many words is an aside, not a clause boundary."""
 _WORDS_AFTER = 6
 """How far after the anchor a future auxiliary still belongs to the claim ("talks with
 Japan are set to begin")."""
@@ -105,12 +107,28 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): cut at ; : ( ) dashes and at ", but/while/which ..."."""
     cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)]
     if _LEADING_SUBORDINATE.match(sentence):
-        comma = sentence.find(",")
-        if comma != -1:
+        comma = _end_of_leading_clause(sentence)
+        if comma is not None:
             cuts.append((comma, comma + 1))
     clause_start = max((cut_end for cut_start, cut_end in cuts if cut_end <= start), default=0)
     clause_end = min((cut_start for cut_start, _ in cuts if cut_start >= end), default=len(sentence))
     return clause_start, clause_end
+
+
+def _end_of_leading_clause(sentence: str) -> int | None:
+    """The comma closing a leading "Although ...," clause, skipping short asides (", like X,")."""
+    commas = [m.start() for m in re.finditer(",", sentence)]
+    index = 0
+    while index < len(commas):
+        following = commas[index + 1] if index + 1 < len(commas) else None
+        if following is not None:
+            enclosed = sentence[commas[index] + 1 : following]
+            # ", like Manila," is an aside inside the clause; ", he wrote," frames the main one
+            if len(enclosed.split()) <= _ASIDE_WORDS and not _ATTRIBUTION.search(enclosed):
+                index += 2
+                continue
+        return commas[index]
+    return None
 
 
 def _negations(text: str) -> list[re.Match[str]]:

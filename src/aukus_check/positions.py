@@ -33,6 +33,10 @@ class LineIndex:
         index = bisect_right(self._starts, offset) - 1
         return index + 1, offset - self._starts[index] + 1
 
+    def end(self) -> tuple[int, int]:
+        """Line and column just past the last character (where text appended would start)."""
+        return self.position(len(self._text))
+
     def line_bounds(self, line: int) -> tuple[int, int]:
         """Start and end offsets of a 1-based line, without its line break."""
         return self._starts[line - 1], self._ends[line - 1]

@@ -78,11 +78,9 @@ def _is_boundary(text: str, punct_start: int, punct: str, next_start: int) -> bo
     if word in _TITLES:
         return False
     bare = word.replace(".", "")
-    is_initial = len(bare) == 1 and bare.isalpha()
+    is_initial = len(bare) == 1 and bare.isalpha()  # "J. K. Rowling", but also "Pillar I. The"
     is_dotted = "." in word  # U.S, e.g, a.m
-    if is_initial and not is_dotted:
-        return False
-    if is_dotted or word in _AMBIGUOUS:
+    if is_initial or is_dotted or word in _AMBIGUOUS:
         return first.lower() in _OPENERS
     return True
 

@@ -3,8 +3,8 @@
 A space in a phrase matches any run of spaces or a hyphen; a hyphen matches a hyphen, a
 space or nothing ("anti-submarine" finds "anti submarine" and "antisubmarine"); an
 apostrophe matches straight or curly; a trailing `*` matches the rest of the word
-("cyber*" finds "cyberweapons"). Whole-word phrases get word boundaries where they begin or
-end with a letter or digit.
+("cyber*" finds "cyberweapons", "cybersécurité"). Whole-word phrases get word boundaries
+where they begin or end with an ASCII letter or digit (RE2's \b is ASCII-only).
 """
 
 from __future__ import annotations
@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 
 _SEPARATOR = r"[\s\p{Zs}\-\x{2010}\x{2011}]"
+
+
+def _ascii_word(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char == "_")
 
 
 def phrase_regex(text: str, *, case_sensitive: bool | None = None, whole_words: bool = True) -> str:
@@ -33,11 +37,13 @@ def phrase_regex(text: str, *, case_sensitive: bool | None = None, whole_words: 
             parts.append(re.escape(char))
     body = "".join(parts)
     if prefix_only:
-        body += r"\w*"
+        body += r"[\p{L}\p{N}_]*"
     if whole_words:
-        if phrase[:1].isalnum() or phrase[:1] == "_":
+        # RE2's \b only knows ASCII word characters: use it where the phrase edge is one.
+        # A phrase that starts or ends with "É" or "ö" is matched without a boundary there.
+        if _ascii_word(phrase[:1]):
             body = r"\b" + body
-        if not prefix_only and (phrase[-1:].isalnum() or phrase[-1:] == "_"):
+        if not prefix_only and _ascii_word(phrase[-1:]):
             body += r"\b"
     if case_sensitive is True:
         return f"(?-i:{body})"
