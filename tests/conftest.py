@@ -39,7 +39,7 @@ class CliResult:
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch):
     """Run `aukus-check ARGS...` in-process through the real entry point and capture everything."""
-    from aukus_check.cli import main
+    from aukus_check.cli import run_cli
 
     def run(*args: str, columns: int = 120) -> CliResult:
         out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
@@ -47,12 +47,7 @@ def cli(monkeypatch: pytest.MonkeyPatch):
         monkeypatch.setenv("COLUMNS", str(columns))
         monkeypatch.setattr(sys, "stdout", out)
         monkeypatch.setattr(sys, "stderr", err)
-        try:
-            main(list(args))
-        except SystemExit as stop:
-            code = stop.code if isinstance(stop.code, int) else 0
-        else:  # pragma: no cover - main always exits
-            code = 0
+        code = run_cli(list(args))
         out.flush()
         stdout = out.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
         monkeypatch.undo()

@@ -379,3 +379,20 @@ def test_core_modules_never_import_typer_or_rich() -> None:
         text = path.read_text(encoding="utf-8")
         for banned in ("import typer", "from typer", "import rich", "from rich"):
             assert banned not in text, f"{relative} imports {banned.split()[-1]}"
+
+
+# --- parallel reading ---------------------------------------------------------------------
+
+
+def test_parallel_and_serial_reports_are_byte_identical(cli) -> None:
+    serial = cli("report", "--format", "json", "--jobs", "1")
+    parallel = cli("report", "--format", "json", "--jobs", "2")
+    assert serial.code == parallel.code == 0
+    assert serial.stdout == parallel.stdout
+
+
+def test_an_input_error_in_a_worker_keeps_its_location(cli, corpus: Path) -> None:
+    write(corpus, "c.md", "---\npublished: 2024-02-30\n---\nBody.\n")
+    result = cli("report", "--corpus", str(corpus), "--jobs", "2")
+    assert result.code == ExitCode.USAGE
+    assert only_line(result.stderr).startswith(f"{corpus}/c.md:2:12: front matter 'published' is not a date")

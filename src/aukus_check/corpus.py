@@ -115,8 +115,22 @@ def is_binary(data: bytes) -> bool:
     return b"\x00" in data[:_BINARY_SNIFF]
 
 
-def load_corpus(root: Path, display: str, outlets: OutletMatcher, *, bundled: bool = False) -> Corpus:
-    """Read every article under root; raise CorpusError when nothing usable is there."""
+@dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """One article file to read: where it is, how to name it, its id."""
+
+    path: Path
+    shown: str
+    id: str
+
+    @property
+    def markdown(self) -> bool:
+        """Whether the file is Markdown (its title may be a '#' heading)."""
+        return self.path.suffix.lower() == ".md"
+
+
+def discover_articles(root: Path, display: str) -> list[ArticleSource]:
+    """The corpus's article files in path order; CorpusError if there are none or ids clash."""
     if not root.exists():
         raise CorpusError("corpus directory does not exist", Location(display))
     if not root.is_dir():
@@ -128,12 +142,10 @@ def load_corpus(root: Path, display: str, outlets: OutletMatcher, *, bundled: bo
     paths = discover(root)
     if not paths:
         raise CorpusError("corpus has no .txt or .md articles (searched recursively)", Location(display))
-    articles: list[Article] = []
-    diagnostics: list[Diagnostic] = []
+    sources = []
     owners: dict[str, str] = {}
     for path in paths:
-        relative = path.relative_to(root).as_posix()
-        shown = f"{display.rstrip('/')}/{relative}"
+        shown = f"{display.rstrip('/')}/{path.relative_to(root).as_posix()}"
         article_id = path.stem
         if article_id in owners:
             raise CorpusError(
@@ -142,24 +154,43 @@ def load_corpus(root: Path, display: str, outlets: OutletMatcher, *, bundled: bo
                 hint="article ids are file stems and must be unique; rename one file",
             )
         owners[article_id] = shown
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise CorpusError(f"cannot read article: {error.strerror}", Location(shown)) from error
-        if is_binary(data):
-            diagnostics.append(_warning(shown, "skipped: binary file, not a text article"))
-            continue
-        text, encoding, warning = decode(data, shown)
-        if warning is not None:
-            diagnostics.append(warning)
-        if not text.strip():
-            diagnostics.append(_warning(shown, "skipped: empty article"))
-            continue
-        articles.append(
-            parse_article(text, article_id, shown, encoding, outlets, markdown=path.suffix.lower() == ".md")
-        )
+        sources.append(ArticleSource(path, shown, article_id))
+    return sources
+
+
+def read_article(source: ArticleSource, outlets: OutletMatcher) -> tuple[Article | None, list[Diagnostic]]:
+    """Read and parse one article; None (with a warning) when it is binary or empty."""
+    try:
+        data = source.path.read_bytes()
+    except OSError as error:
+        raise CorpusError(f"cannot read article: {error.strerror}", Location(source.shown)) from error
+    if is_binary(data):
+        return None, [_warning(source.shown, "skipped: binary file, not a text article")]
+    text, encoding, warning = decode(data, source.shown)
+    diagnostics = [warning] if warning is not None else []
+    if not text.strip():
+        return None, [*diagnostics, _warning(source.shown, "skipped: empty article")]
+    article = parse_article(text, source.id, source.shown, encoding, outlets, markdown=source.markdown)
+    return article, diagnostics
+
+
+def no_readable_articles(display: str, skipped: int) -> CorpusError:
+    """The error for a corpus whose every file was skipped."""
+    return CorpusError(f"corpus has no readable articles ({skipped} skipped)", Location(display))
+
+
+def load_corpus(root: Path, display: str, outlets: OutletMatcher, *, bundled: bool = False) -> Corpus:
+    """Read every article under root into memory; raise CorpusError when nothing usable is there."""
+    sources = discover_articles(root, display)
+    articles: list[Article] = []
+    diagnostics: list[Diagnostic] = []
+    for source in sources:
+        article, warnings = read_article(source, outlets)
+        diagnostics.extend(warnings)
+        if article is not None:
+            articles.append(article)
     if not articles:
-        raise CorpusError(f"corpus has no readable articles ({len(paths)} skipped)", Location(display))
+        raise no_readable_articles(display, len(sources))
     return Corpus(display, bundled, tuple(articles), tuple(diagnostics))
 
 

@@ -7,24 +7,36 @@ positions and values. Cost is linear in the size of the corpus.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from aukus_check import __version__
 from aukus_check.compare import compare_field
-from aukus_check.corpus import Article, Corpus, load_corpus
+from aukus_check.corpus import (
+    Article,
+    ArticleSource,
+    Corpus,
+    discover_articles,
+    no_readable_articles,
+    read_article,
+)
 from aukus_check.extractors.base import Probe
-from aukus_check.modality import Assessment, assess, clause_bounds
+from aukus_check.modality import Assessment, SentenceCues
 from aukus_check.models import (
+    ArticleInfo,
     Claim,
     CorpusInfo,
+    Diagnostic,
     Evidence,
     Report,
     RulesInfo,
     Summary,
     ToolInfo,
 )
+from aukus_check.re2_spans import char_offsets, iter_spans, search
 from aukus_check.rules import RuleSet, load_rules
 
 
@@ -46,13 +58,6 @@ class Candidate:
         return self.dropped is None
 
 
-def _char_offsets(sentence: str, data: bytes) -> Callable[[int], int]:
-    """Byte offset in the UTF-8 sentence -> character offset (identity for ASCII)."""
-    if len(data) == len(sentence):
-        return lambda offset: offset
-    return lambda offset: len(data[:offset].decode("utf-8", "replace"))
-
-
 def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
     """Every candidate match in the article, in text order, each kept or dropped with a reason."""
     text = article.text
@@ -64,44 +69,51 @@ def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
         hits = prefilter.Match(data)
         if not hits:
             continue
-        to_char = _char_offsets(sentence, data)
-        scoped: dict[int, str | None] = {}
+        to_char = char_offsets(sentence, data)
+        searched: dict[int, bool] = {}  # scope patterns are shared by many probes: search each once
         raw: list[tuple[Probe, str | None, tuple[int, int], tuple[int, int], str | None]] = []
         for index in hits:
             probe = probes[index]
-            if index not in scoped:
-                scoped[index] = _scope_veto(probe, data)
-            for match in probe.regex.finditer(data):
-                hit = probe.interpret(match)
+            veto = _scope_veto(probe, data, searched)
+            for spans in iter_spans(probe.regex, data):
+                hit = probe.interpret(spans, data)
                 span = (to_char(hit.span[0]), to_char(hit.span[1]))
                 anchor = (to_char(hit.anchor[0]), to_char(hit.anchor[1]))
-                raw.append((probe, hit.value, span, anchor, hit.reason or scoped[index]))
-        yield from _resolve_sentence(sentence, (sentence_start, sentence_end), raw)
+                raw.append((probe, hit.value, span, anchor, hit.reason or veto))
+        yield from _resolve_sentence(sentence, data, (sentence_start, sentence_end), raw)
 
 
-def _scope_veto(probe: Probe, data: bytes) -> str | None:
+def _found(regex: Any, data: bytes, searched: dict[int, bool]) -> bool:
+    key = id(regex)
+    if key not in searched:
+        searched[key] = search(regex, data)
+    return searched[key]
+
+
+def _scope_veto(probe: Probe, data: bytes, searched: dict[int, bool]) -> str | None:
     for level in probe.context:
-        if not any(regex.search(data) for regex in level):
+        if not any(_found(regex, data, searched) for regex in level):
             return "sentence does not match the rule's 'context'"
-    if any(regex.search(data) for regex in probe.unless):
+    if any(_found(regex, data, searched) for regex in probe.unless):
         return "sentence matches the rule's 'unless'"
     return None
 
 
-def _framed_veto(probe: Probe, sentence: str, anchor: tuple[int, int]) -> str | None:
+def _framed_veto(probe: Probe, cues: SentenceCues, anchor: tuple[int, int]) -> str | None:
     """Drop a match whose clause, before the anchor, matches the rule's 'unless_before'."""
     if not probe.unless_before:
         return None
-    clause_start, _ = clause_bounds(sentence, anchor[0], anchor[1])
-    before = sentence[clause_start : anchor[0]].encode("utf-8")
+    clause_start, _ = cues.clause(anchor[0], anchor[1])
+    before = cues.sentence[clause_start : anchor[0]].encode("utf-8")
     for regex in probe.unless_before:
-        if regex.search(before):
+        if search(regex, before):
             return "the words before it match the rule's 'unless_before'"
     return None
 
 
 def _resolve_sentence(
     sentence: str,
+    data: bytes,
     bounds: tuple[int, int],
     raw: list[tuple[Probe, str | None, tuple[int, int], tuple[int, int], str | None]],
 ) -> Iterator[Candidate]:
@@ -112,6 +124,7 @@ def _resolve_sentence(
     values_seen: set[tuple[str, str]] = set()
     ordered = sorted(raw, key=lambda r: (r[0].field_id, r[0].priority, r[2][0], -(r[2][1] - r[2][0])))
     survivors = []
+    cues: SentenceCues | None = None
     for probe, value, span, anchor, reason in ordered:
         if reason is None and value is not None:
             taken = accepted.setdefault(probe.field_id, [])
@@ -125,9 +138,11 @@ def _resolve_sentence(
     ):
         assessment = None
         if reason is None and value is not None:
-            reason = _framed_veto(probe, sentence, anchor)
+            cues = cues or SentenceCues(sentence, data)
+            reason = _framed_veto(probe, cues, anchor)
         if reason is None and value is not None:
-            assessment = assess(sentence, anchor[0], anchor[1])
+            assert cues is not None
+            assessment = cues.assess(anchor[0], anchor[1])
             reason = assessment.dropped
             if reason is None:
                 if (probe.field_id, value) in values_seen:
@@ -150,14 +165,18 @@ def _resolve_sentence(
     yield from results
 
 
-def to_claim(article: Article, candidate: Candidate) -> Claim:
-    """Turn a kept candidate into a claim with full evidence."""
+def to_claim(article: Article, candidate: Candidate, sentences: dict[int, str] | None = None) -> Claim:
+    """Turn a kept candidate into a claim with full evidence.
+
+    `sentences` lets claims of one sentence share one string: less memory, and less to copy
+    between processes.
+    """
     assert candidate.value is not None and candidate.assessment is not None
     index = article.index
     start, end = candidate.span
     line, column = index.position(start)
     end_line, end_column = index.position(end)
-    sentence_start, sentence_end = candidate.sentence
+    sentence_start = candidate.sentence[0]
     sentence_line, sentence_column = index.position(sentence_start)
     text = article.text
     return Claim(
@@ -176,7 +195,7 @@ def to_claim(article: Article, candidate: Candidate) -> Claim:
             start=start,
             end=end,
             text=text[start:end],
-            sentence=text[sentence_start:sentence_end],
+            sentence=_sentence_text(text, candidate.sentence, sentences),
             sentence_start=sentence_start,
             sentence_line=sentence_line,
             sentence_column=sentence_column,
@@ -184,14 +203,64 @@ def to_claim(article: Article, candidate: Candidate) -> Claim:
     )
 
 
-def build_report(corpus: Corpus, rules: RuleSet) -> Report:
-    """Extract every field from every article and compare."""
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """What one article contributes to the report: its metadata, claims (by field), warnings."""
+
+    info: ArticleInfo | None
+    claims: tuple[tuple[str, Claim], ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _sentence_text(text: str, bounds: tuple[int, int], shared: dict[int, str] | None) -> str:
+    if shared is None:
+        return text[bounds[0] : bounds[1]]
+    if bounds[0] not in shared:
+        shared[bounds[0]] = text[bounds[0] : bounds[1]]
+    return shared[bounds[0]]
+
+
+def extract_claims(article: Article, rules: RuleSet) -> tuple[tuple[str, Claim], ...]:
+    """Every claim the rules find in one article, with its field id, in text order."""
+    sentences: dict[int, str] = {}
+    return tuple(
+        (candidate.probe.field_id, to_claim(article, candidate, sentences))
+        for candidate in scan_article(article, rules)
+        if candidate.kept
+    )
+
+
+def process_article(source: ArticleSource, rules: RuleSet) -> ArticleResult:
+    """Read one article file and extract its claims; the article's text is not kept."""
+    article, diagnostics = read_article(source, rules.outlets)
+    if article is None:
+        return ArticleResult(None, (), tuple(diagnostics))
+    return ArticleResult(article.info, extract_claims(article, rules), tuple(diagnostics))
+
+
+def assemble_report(
+    results: Iterable[ArticleResult],
+    rules: RuleSet,
+    corpus_path: str,
+    bundled: bool,
+    diagnostics: Iterable[Diagnostic] = (),
+) -> Report:
+    """Compare the claims of all articles, field by field, into the report."""
     claims: dict[str, list[Claim]] = {field.id: [] for field in rules.fields}
-    for article in corpus.articles:
-        for candidate in scan_article(article, rules):
-            if candidate.kept:
-                claims[candidate.probe.field_id].append(to_claim(article, candidate))
-    article_ids = [article.info.id for article in corpus.articles]
+    infos: list[ArticleInfo] = []
+    diagnostics = list(diagnostics)
+    skipped = 0
+    for result in results:
+        diagnostics.extend(result.diagnostics)
+        if result.info is None:
+            skipped += 1
+            continue
+        infos.append(result.info)
+        for field_id, claim in result.claims:
+            claims[field_id].append(claim)
+    if not infos:
+        raise no_readable_articles(corpus_path, skipped)
+    article_ids = [info.id for info in infos]
     fields = tuple(compare_field(field, claims[field.id], article_ids) for field in rules.fields)
     statuses = [field.status for field in fields]
     return Report(
@@ -202,19 +271,25 @@ def build_report(corpus: Corpus, rules: RuleSet) -> Report:
             version=rules.version,
             schema_version=rules.schema_version,
         ),
-        corpus=CorpusInfo(path=corpus.path, bundled=corpus.bundled, articles=len(corpus.articles)),
+        corpus=CorpusInfo(path=corpus_path, bundled=bundled, articles=len(infos)),
         summary=Summary(
-            articles=len(corpus.articles),
+            articles=len(infos),
             fields=len(fields),
             conflicts=statuses.count("conflict"),
             agreements=statuses.count("agree"),
             single_source=statuses.count("single"),
             silent=statuses.count("silent"),
         ),
-        articles=tuple(article.info for article in corpus.articles),
+        articles=tuple(infos),
         fields=fields,
-        diagnostics=corpus.diagnostics,
+        diagnostics=tuple(diagnostics),
     )
+
+
+def build_report(corpus: Corpus, rules: RuleSet) -> Report:
+    """Extract every field from every article of a corpus already in memory, and compare."""
+    results = (ArticleResult(a.info, extract_claims(a, rules), ()) for a in corpus.articles)
+    return assemble_report(results, rules, corpus.path, corpus.bundled, corpus.diagnostics)
 
 
 def run(
@@ -224,8 +299,30 @@ def run(
     rules_display: str,
     *,
     bundled: bool = False,
+    jobs: int | None = None,
 ) -> Report:
-    """Load rules and corpus from disk and build the report."""
+    """Load rules, read the corpus article by article (in parallel when it is large), and report."""
     rules = load_rules(rules_file, rules_display)
-    corpus = load_corpus(corpus_dir, corpus_display, rules.outlets, bundled=bundled)
-    return build_report(corpus, rules)
+    sources = discover_articles(corpus_dir, corpus_display)
+    workers = choose_workers(len(sources), jobs)
+    if workers <= 1:
+        results: Iterable[ArticleResult] = (process_article(source, rules) for source in sources)
+        return assemble_report(results, rules, corpus_display, bundled)
+    from aukus_check import parallel
+
+    with parallel.article_pool(rules, rules_file, workers) as pool:
+        return assemble_report(pool.map(sources), rules, corpus_display, bundled)
+
+
+PARALLEL_THRESHOLD = 200
+"""Below this many articles, starting worker processes costs more than it saves."""
+
+
+def choose_workers(articles: int, jobs: int | None) -> int:
+    """How many processes to read the corpus with: --jobs if given, else one per usable CPU."""
+    if jobs is not None and jobs > 0:
+        return max(1, min(jobs, articles))
+    if articles < PARALLEL_THRESHOLD:
+        return 1
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(usable, 8))

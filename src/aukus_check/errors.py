@@ -31,6 +31,10 @@ class AukusError(Exception):
         self.location = location
         self.hint = hint
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with location and hint, so errors cross from worker processes intact."""
+        return (type(self), (self.message, self.location, self.hint))
+
     def __str__(self) -> str:
         """One line: where, what, and how to fix it when we know."""
         text = f"{self.location}: {self.message}" if self.location else self.message

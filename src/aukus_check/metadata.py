@@ -153,12 +153,15 @@ def find_sources(
             source = CitedSource(name=canonical, via=via, text=surface, line=line, column=column)
             found[canonical] = (offset, source)
 
-    for line in body_lines:
-        start, end = index.line_bounds(line)
-        for match in _CITATION.finditer(text, start, end):
+    body = set(body_lines)
+    for match in _CITATION.finditer(text):
+        if index.position(match.start())[0] in body:
             add(match.group("name"), "citation", match.group(), match.start())
-        for match in outlets.pattern.finditer(text, start, end):
-            add(match.group(), "mention", match.group(), match.start())
+    for match in outlets.pattern.finditer(text):
+        start, end = match.span()
+        hyphenated = text[start - 1 : start] == "-" or text[end : end + 1] == "-"  # "Reuters-style"
+        if not hyphenated and index.position(start)[0] in body:
+            add(match.group(), "mention", match.group(), start)
     for line in copyright_lines:
         start, end = index.line_bounds(line)
         notice = _COPYRIGHT.match(text[start:end])

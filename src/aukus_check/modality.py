@@ -22,55 +22,60 @@ claim as hedged without changing its modality. A claim in a question or inside a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+import re2
 
 from aukus_check.models import Cue, Modality
+from aukus_check.re2_spans import char_offsets, iter_spans
 
-_CLAUSE_BREAK = re.compile(
+
+def _cue_pattern(pattern: str, *, case_sensitive: bool = False) -> Any:
+    """Cue patterns run on RE2 too: a DFA scans a sentence for a long alternation of cue
+    words several times faster than Python's backtracking engine."""
+    options = re2.Options()
+    options.case_sensitive = case_sensitive
+    options.log_errors = False
+    return re2.compile(pattern, options)
+
+
+# A clause ends at ; : ( ) [ ] dashes, at ", but/while/which/as ..." (not ", as well as"), and
+# before a bare "but/whereas/although/though". Group 1 is the comma of the second kind,
+# group 2 "as well", group 3 the conjunction of the third kind.
+_CLAUSE_BREAK = _cue_pattern(
     r"[;:()\[\]—–]|\s-\s"
-    r"|,\s*(?=(?:but|while|whilst|whereas|although|though|yet|however|which|who|whom|whose|because"
-    r"|since|unless|so|especially|even|as(?!\s+well\b))\b)"
-    r"|(?<=\s)(?=(?:but|whereas|although|though)\b)",
-    re.IGNORECASE,
+    r"|(,\s*)(?:but|while|whilst|whereas|although|though|yet|however|which|who|whom|whose|because"
+    r"|since|unless|so|especially|even|as(\s+well)?)\b"
+    r"|\s(but|whereas|although|though)\b"
 )
-_LEADING_SUBORDINATE = re.compile(
+_LEADING_SUBORDINATE = re.compile(  # anchored at the sentence start: Python's re is cheap here
     r"[\s“\"'‘(]*(?:although|though|while|whilst|if|when|whenever|as|because|since|unless|whereas"
     r"|after|before|once|even if|even though)\b",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(
+_NEGATION = (
     r"\b(?:not|no|never|neither|nor|none|nothing|nobody|without|cannot|rul(?:e|es|ed|ing) out"
-    r"|den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?)\b|\b\w+n[’']t\b",
-    re.IGNORECASE,
+    r"|den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?)\b|\b\w+n[’']t\b"
 )
-_NOT_NEGATION = re.compile(
-    r"\b(?:not only|not just|not least|no doubt|no less|no matter|nothing but|not to mention"
-    r"|neither confirmed nor denied)\b",
-    re.IGNORECASE,
-)
-_POST_NEGATION = re.compile(
-    r"[^,;]{0,40}?\b(?:(?:was|were|is|are|has been|have been|had been|being)\s+(?:\w+\s+)?"
-    r"(?:ruled out|denied|rejected|dismissed)|(?:is|are|was|were)\s+not\s+(?:on the table|planned))\b",
-    re.IGNORECASE,
-)
-_FUTURE = re.compile(
+_NOT_NEGATION = r"\b(?:not only|not just|not least|no doubt|no less|no matter|nothing but|not to mention)\b"
+# The determiner group makes "the plan to"/"an aim to" a noun, not a future.
+_FUTURE = (
     r"\b(?:will|won[’']t|shall|would|wouldn[’']t"
     r"|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|set|due|scheduled|poised|slated|going)\s+to"
-    r"|expected\s+to|(?<!the\s)(?<!a\s)(?<!its\s)(?<!their\s)(?:plans?|aims?)\s+to|planned\s+to"
+    r"|expected\s+to|(?P<determiner>(?:the|a|an|its|their)\s+)?(?:plans?|aims?)\s+to|planned\s+to"
     r"|planning\s+to|intends?\s+to"
     r"|next\s+(?:week|month|year|spring|summer|autumn|fall|winter)|later\s+this\s+(?:week|month|year)"
-    r"|in\s+the\s+coming\s+(?:days|weeks|months|years)|soon|upcoming|imminent(?:ly)?)\b|['’]ll\b",
-    re.IGNORECASE,
+    r"|in\s+the\s+coming\s+(?:days|weeks|months|years)|soon|upcoming|imminent(?:ly)?)\b|['’]ll\b"
 )
-_HEDGE = re.compile(
-    r"\b(?:[Cc]ould|may|[Mm]ight|[Pp]ossibly|[Pp]erhaps|[Pp]robably|[Ll]ikely|[Uu]nlikely|[Aa]llegedly"
-    r"|[Aa]pparently|appears? to|seems? to|(?:is|are) believed to|neither confirmed nor denied"
-    r"|unconfirmed|[Ss]peculat\w+)\b"
+_HEDGE = (  # case-sensitive: "may" is a hedge, "May" a month
+    r"(?-i:\b(?:[Cc]ould|may|[Mm]ight|[Pp]ossibly|[Pp]erhaps|[Pp]robably|[Ll]ikely|[Uu]nlikely"
+    r"|[Aa]llegedly|[Aa]pparently|appears? to|seems? to|(?:is|are) believed to|neither confirmed nor denied"
+    r"|unconfirmed|[Ss]peculat\w+)\b)"
 )
-_HYPOTHETICAL = re.compile(
-    r"\b(?:if|unless|whether|in case|suppose|supposing|assuming|hypothetically)\b", re.IGNORECASE
-)
-_ATTRIBUTION = re.compile(
+_HYPOTHETICAL = r"\b(?:if|unless|whether|in case|suppose|supposing|assuming|hypothetically)\b"
+_ATTRIBUTION_SOURCE = (
     r"\b(?:say|says|said|saying|stated|stating|told|tell|tells|telling|according to|reportedly|reported"
     r"|reports|reporting|claim(?:s|ed|ing)|cit(?:es|ed|ing)|quot(?:es|ed|ing)|not(?:es|ed|ing)"
     r"|suggest(?:s|ed|ing)|indicat(?:es|ed|ing)|announc(?:es|ed|ing)|add(?:s|ed)|argu(?:es|ed|ing)"
@@ -78,14 +83,32 @@ _ATTRIBUTION = re.compile(
     r"|believes?|believed|point(?:s|ed|ing) (?:out|to)|insist(?:s|ed|ing)|acknowledg(?:es|ed|ing)"
     r"|warn(?:s|ed|ing)|urg(?:es|ed|ing)|describ(?:es|ed|ing)|comment(?:s|ed|ing)"
     r"|confirm(?:s|ed|ing)|in an interview|in a statement)\b"
-    r"|\([A-Z][^()]{0,60}?,\s*(?:1[89]|20)\d{2}\)",
+    r"|\([A-Z][^()]{0,60}?,\s*(?:1[89]|20)\d{2}\)"
+)
+_ATTRIBUTION = _cue_pattern(_ATTRIBUTION_SOURCE)
+# Every cue kind in one pattern, so a sentence is scanned once. Where cues overlap, the
+# earlier alternative wins: "not only" is no negation, "neither confirmed nor denied" and
+# "is believed to" are hedges.
+_CUES = _cue_pattern(
+    f"(?P<hedge>{_HEDGE})|(?P<not_negation>{_NOT_NEGATION})|(?P<negation>{_NEGATION})"
+    f"|(?P<future>{_FUTURE})|(?P<hypothetical>{_HYPOTHETICAL})|(?P<attribution>{_ATTRIBUTION_SOURCE})"
+)
+_NEGATED_FUTURE = re.compile(r"(?:won|wouldn|shan)[’']t", re.IGNORECASE)
+_CUE_KINDS = ("hedge", "not_negation", "negation", "future", "hypothetical", "attribution")
+_CUE_GROUPS = tuple((kind, _CUES.groupindex[kind]) for kind in _CUE_KINDS)
+_DETERMINER_GROUP = _CUES.groupindex["determiner"]
+# Anchored at the end of a value and bounded to 40 characters: Python's re is cheaper here.
+_POST_NEGATION = re.compile(
+    r"[^,;]{0,40}?\b(?:(?:was|were|is|are|has been|have been|had been|being)\s+(?:\w+\s+)?"
+    r"(?:ruled out|denied|rejected|dismissed)|(?:is|are|was|were)\s+not\s+(?:on the table|planned))\b",
     re.IGNORECASE,
 )
 _SOURCE_CUE = re.compile(r"reportedly|according to|\(", re.IGNORECASE)
 """Attribution to a third party even inside the matched claim (unlike the actor's own "said")."""
-_NEW_PREDICATE = re.compile(r"\b(?:that|which|who|because|since|and\s+\w+ed)\b", re.IGNORECASE)
+_NEW_PREDICATE = _cue_pattern(r"\b(?:that|which|who|because|since|and\s+\w+ed)\b")
 """After the anchor, a future cue beyond these words belongs to another predicate."""
 _TRAILING_CLOSERS = "\"'”’)] \t\r\n"
+_WORD = re.compile(r"\S+")
 _ASIDE_WORDS = 3
 """A comma pair enclosing at most this many words is an aside, not a clause boundary."""
 _WORDS_AFTER = 6
@@ -105,14 +128,12 @@ class Assessment:
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): cut at ; : ( ) dashes and at ", but/while/which ..."."""
-    cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)]
-    if _LEADING_SUBORDINATE.match(sentence):
-        comma = _end_of_leading_clause(sentence)
-        if comma is not None:
-            cuts.append((comma, comma + 1))
-    clause_start = max((cut_end for cut_start, cut_end in cuts if cut_end <= start), default=0)
-    clause_end = min((cut_start for cut_start, _ in cuts if cut_start >= end), default=len(sentence))
-    return clause_start, clause_end
+    return SentenceCues(sentence).clause(start, end)
+
+
+def assess(sentence: str, anchor_start: int, anchor_end: int) -> Assessment:
+    """Judge the modality of the value anchored at sentence[anchor_start:anchor_end]."""
+    return SentenceCues(sentence).assess(anchor_start, anchor_end)
 
 
 def _end_of_leading_clause(sentence: str) -> int | None:
@@ -131,64 +152,135 @@ def _end_of_leading_clause(sentence: str) -> int | None:
     return None
 
 
-def _negations(text: str) -> list[re.Match[str]]:
-    excluded = [m.span() for m in _NOT_NEGATION.finditer(text)]
-    return [m for m in _NEGATION.finditer(text) if not any(s <= m.start() < e for s, e in excluded)]
+Span = tuple[int, int, str]
 
 
-def _within_words(text: str, limit: int) -> int:
-    """Offset in text after `limit` words."""
-    for count, match in enumerate(re.finditer(r"\S+", text), start=1):
-        if count == limit:
-            return match.end()
-    return len(text)
+def _clause_cuts(data: bytes, to_char: Callable[[int], int]) -> list[tuple[int, int]]:
+    """(end of one clause, start of the next) for each clause break in the sentence."""
+    cuts = []
+    for spans in iter_spans(_CLAUSE_BREAK, data):
+        if spans[1][0] >= 0:  # ", which ...": the comma is the break ...
+            if spans[2][0] < 0:  # ... but ", as well as" continues a list
+                cuts.append((to_char(spans[1][0]), to_char(spans[1][1])))
+        elif spans[3][0] >= 0:  # " but ...": the break is just before the conjunction
+            start = to_char(spans[3][0])
+            cuts.append((start, start))
+        else:
+            cuts.append((to_char(spans[0][0]), to_char(spans[0][1])))
+    return cuts
 
 
-def assess(sentence: str, anchor_start: int, anchor_end: int) -> Assessment:
-    """Judge the modality of the value anchored at sentence[anchor_start:anchor_end]."""
-    if sentence.rstrip(_TRAILING_CLOSERS).endswith("?"):
-        return Assessment("asserted", False, (), dropped="in a question")
-    clause_start, clause_end = clause_bounds(sentence, anchor_start, anchor_end)
-    before = sentence[clause_start:anchor_start]
-    after = sentence[anchor_end:clause_end]
-    cues: list[Cue] = []
+def _within(spans: list[Span], start: int, end: int) -> list[Span]:
+    return [span for span in spans if start <= span[0] and span[1] <= end]
 
-    hypothetical = _HYPOTHETICAL.search(before)
-    if hypothetical:
-        return Assessment("asserted", False, (), dropped=f"hypothetical ('{hypothetical.group()}' before it)")
-    negations = _negations(before)
-    post = _POST_NEGATION.match(after)
-    for match in negations:
-        cues.append(Cue(kind="negation", text=match.group()))
-    if post:
-        cues.append(Cue(kind="negation", text=post.group().strip()))
 
-    future_before = list(_FUTURE.finditer(before))
-    stop = _NEW_PREDICATE.search(after)
-    horizon = min(_within_words(after, _WORDS_AFTER), stop.start() if stop else len(after))
-    future_after = [m for m in _FUTURE.finditer(after) if m.start() < horizon]
-    for match in (*future_before, *future_after):
-        cues.append(Cue(kind="future", text=match.group()))
+class SentenceCues:
+    """Every cue of one sentence, found once; each candidate in it is judged from these."""
 
-    hedges = list(_HEDGE.finditer(before))
-    for match in hedges:
-        cues.append(Cue(kind="hedge", text=match.group()))
+    __slots__ = (
+        "_attributions",
+        "_cuts",
+        "_data",
+        "_future",
+        "_hedges",
+        "_hypotheticals",
+        "_negations",
+        "_predicates",
+        "_question",
+        "_to_char",
+        "_words",
+        "sentence",
+    )
 
-    attributions = [
-        m
-        for m in _ATTRIBUTION.finditer(sentence)
-        if m.end() <= anchor_start or m.start() >= anchor_end or _SOURCE_CUE.match(m.group())
-    ]
-    for match in attributions:
-        cues.append(Cue(kind="attribution", text=match.group()))
+    def __init__(self, sentence: str, data: bytes | None = None) -> None:
+        self.sentence = sentence
+        self._data = data = sentence.encode("utf-8") if data is None else data
+        self._to_char = to_char = char_offsets(sentence, data)
+        self._question = sentence.rstrip(_TRAILING_CLOSERS).endswith("?")
+        cuts = _clause_cuts(data, to_char)
+        if _LEADING_SUBORDINATE.match(sentence):
+            comma = _end_of_leading_clause(sentence)
+            if comma is not None:
+                cuts.append((comma, comma + 1))
+        self._cuts = cuts
+        found: dict[str, list[Span]] = {kind: [] for kind in _CUE_KINDS}
+        for spans in iter_spans(_CUES, data):
+            kind = next(kind for kind, group in _CUE_GROUPS if spans[group][0] >= 0)
+            if kind == "future" and spans[_DETERMINER_GROUP][0] >= 0:
+                continue
+            start, end = spans[0]
+            cue = (to_char(start), to_char(end), data[start:end].decode("utf-8", "replace"))
+            found[kind].append(cue)
+            if kind == "negation" and _NEGATED_FUTURE.match(cue[2]):  # "won't" is both
+                found["future"].append(cue)
+        self._negations = found["negation"]
+        self._future = found["future"]
+        self._hedges = found["hedge"]
+        self._hypotheticals = found["hypothetical"]
+        self._attributions = found["attribution"]
+        self._predicates: list[int] | None = None  # found when a candidate first needs them
+        self._words: list[int] | None = None
 
-    modality: Modality
-    if negations or post:
-        modality = "denied"
-    elif future_before or future_after:
-        modality = "expected"
-    elif attributions:
-        modality = "reported"
-    else:
-        modality = "asserted"
-    return Assessment(modality, bool(hedges), tuple(dict.fromkeys(cues)))
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around [start, end)."""
+        cuts = self._cuts
+        clause_start = max((cut_end for cut_start, cut_end in cuts if cut_end <= start), default=0)
+        clause_end = min((cut_start for cut_start, _ in cuts if cut_start >= end), default=len(self.sentence))
+        return clause_start, clause_end
+
+    def _horizon(self, anchor_end: int, clause_end: int) -> int:
+        """Where the words after the anchor stop belonging to its predicate."""
+        if self._words is None or self._predicates is None:
+            self._words = [m.end() for m in _WORD.finditer(self.sentence)]
+            self._predicates = [
+                self._to_char(spans[0][0]) for spans in iter_spans(_NEW_PREDICATE, self._data)
+            ]
+        word_ends = [end for end in self._words if end > anchor_end]
+        horizon = word_ends[_WORDS_AFTER - 1] if len(word_ends) >= _WORDS_AFTER else clause_end
+        stop = next((p for p in self._predicates if p >= anchor_end), clause_end)
+        return min(horizon, stop, clause_end)
+
+    def assess(self, anchor_start: int, anchor_end: int) -> Assessment:
+        """Judge the modality of the value anchored at [anchor_start, anchor_end)."""
+        if self._question:
+            return Assessment("asserted", False, (), dropped="in a question")
+        clause_start, clause_end = self.clause(anchor_start, anchor_end)
+        hypothetical = _within(self._hypotheticals, clause_start, anchor_start)
+        if hypothetical:
+            return Assessment(
+                "asserted", False, (), dropped=f"hypothetical ('{hypothetical[0][2]}' before it)"
+            )
+        cues: list[Cue] = []
+        negations = _within(self._negations, clause_start, anchor_start)
+        post = _POST_NEGATION.match(self.sentence, anchor_end, clause_end)
+        cues.extend(Cue(kind="negation", text=text) for _, _, text in negations)
+        if post:
+            cues.append(Cue(kind="negation", text=post.group().strip()))
+
+        future = _within(self._future, clause_start, anchor_start)
+        later = [span for span in self._future if anchor_end <= span[0] and span[1] <= clause_end]
+        if later:
+            horizon = self._horizon(anchor_end, clause_end)
+            future += [span for span in later if span[0] < horizon]
+        cues.extend(Cue(kind="future", text=text) for _, _, text in future)
+
+        hedges = _within(self._hedges, clause_start, anchor_start)
+        cues.extend(Cue(kind="hedge", text=text) for _, _, text in hedges)
+
+        attributions = [
+            span
+            for span in self._attributions
+            if span[1] <= anchor_start or span[0] >= anchor_end or _SOURCE_CUE.match(span[2])
+        ]
+        cues.extend(Cue(kind="attribution", text=text) for _, _, text in attributions)
+
+        modality: Modality
+        if negations or post:
+            modality = "denied"
+        elif future:
+            modality = "expected"
+        elif attributions:
+            modality = "reported"
+        else:
+            modality = "asserted"
+        return Assessment(modality, bool(hedges), tuple(dict.fromkeys(cues)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 KNOWN_OUTLETS: Mapping[str, tuple[str, ...]] = {
     "ABC News": ("ABC News", "Australian Broadcasting Corporation"),
@@ -52,7 +53,8 @@ KNOWN_OUTLETS: Mapping[str, tuple[str, ...]] = {
 class OutletMatcher:
     """Finds outlet names in text and maps any alias to its canonical name."""
 
-    pattern: re.Pattern[str]
+    pattern: Any
+    """An RE2 pattern: one DFA pass over an article finds every outlet name."""
     canonical: Mapping[str, str]
 
     def canonical_name(self, surface: str) -> str:
@@ -70,5 +72,9 @@ def build_outlet_matcher(extra: Iterable[tuple[str, Iterable[str]]] = ()) -> Out
         {alias for name, aliases in [*KNOWN_OUTLETS.items(), *extra] for alias in (name, *aliases)},
         key=lambda alias: (-len(alias), alias),
     )
+    import re2
+
     alternation = "|".join(re.escape(alias) for alias in aliases_longest_first)
-    return OutletMatcher(re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), canonical)
+    options = re2.Options()
+    options.log_errors = False
+    return OutletMatcher(re2.compile(rf"\b(?:{alternation})\b", options), canonical)

@@ -138,7 +138,8 @@ class Probe:
     source: str
     case_sensitive: bool
     regex: Any
-    interpret: Callable[[Any], Hit]
+    interpret: Callable[[list[tuple[int, int]], bytes], Hit]
+    """Reads a value from a match's group spans (byte offsets) in the sentence's UTF-8 bytes."""
     context: tuple[tuple[Any, ...], ...] = ()
     """Levels (extractor, field) of alternatives: the sentence must match one of each level."""
     unless: tuple[Any, ...] = ()

@@ -12,13 +12,15 @@ which probe matched.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe
 from aukus_check.extractors.phrases import phrase_regex
 from aukus_check.models import ExtractorRef
+from aukus_check.re2_spans import Spans
 
 KIND = "lexicon"
 
@@ -78,9 +80,8 @@ def compile_probes(
     return probes
 
 
-def _fixed(value: str) -> Any:
-    def interpret(match: Any) -> Hit:
-        span = match.span()
-        return Hit(value, span, span)
+def _fixed(value: str) -> Callable[[Spans, bytes], Hit]:
+    def interpret(spans: Spans, data: bytes) -> Hit:
+        return Hit(value, spans[0], spans[0])
 
     return interpret

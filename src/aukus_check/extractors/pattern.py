@@ -17,12 +17,13 @@ claim ("ruled out Japan's role") inside the match before the anchor, or in the v
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
 from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe
 from aukus_check.models import ExtractorRef
+from aukus_check.re2_spans import Spans
 
 KIND = "pattern"
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u2010": "-", "\u2011": "-"})
@@ -82,17 +83,16 @@ def compile_probes(
     anchor_group = groups.get("anchor", value_group)
     fixed = spec.value
 
-    def interpret(match: Any) -> Hit:
-        span = match.span()
+    def interpret(spans: Spans, data: bytes) -> Hit:
+        span = spans[0]
         anchor = span
-        if anchor_group is not None:
-            group_span = match.span(anchor_group)
-            if group_span[0] >= 0:
-                anchor = group_span
+        if anchor_group is not None and spans[anchor_group][0] >= 0:
+            anchor = spans[anchor_group]
         if fixed is not None:
             return Hit(fixed, anchor, span)
-        raw = match.group(value_group)
-        text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else (raw or "")
+        assert value_group is not None
+        start, end = spans[value_group]
+        text = data[start:end].decode("utf-8", "replace") if start >= 0 else ""
         mapped = mapping.get(normalize(text))
         if mapped is None:
             return Hit(None, anchor, span, reason=f"{text!r} is not in the extractor's map")

@@ -1,7 +1,7 @@
 """Output formats, one module each, registered by name in one explicit registry.
 
-A renderer turns a finished Report into text; it never changes the report. Adding a
-format: write one module with `render(report, options) -> str` and add it to FORMATS.
+A renderer turns a finished Report into UTF-8 bytes; it never changes the report. Adding a
+format: write one module with `render(report, options) -> bytes` and add it to FORMATS.
 """
 
 from __future__ import annotations
@@ -23,16 +23,16 @@ class RenderOptions:
     width: int = 120
 
 
-Renderer = Callable[["Report", RenderOptions], str]
+Renderer = Callable[["Report", RenderOptions], bytes]
 
 
-def _table(report: Report, options: RenderOptions) -> str:
+def _table(report: Report, options: RenderOptions) -> bytes:
     from aukus_check.render import table
 
     return table.render(report, options)
 
 
-def _json(report: Report, options: RenderOptions) -> str:
+def _json(report: Report, options: RenderOptions) -> bytes:
     from aukus_check.render import json_format
 
     return json_format.render(report, options)

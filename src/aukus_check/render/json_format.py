@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from aukus_check.models import Report
 from aukus_check.render import RenderOptions
 
 
-def render(report: Report, options: RenderOptions) -> str:
-    """The whole report, or one field's result with --field, as indented JSON."""
+def render(report: Report, options: RenderOptions) -> bytes:
+    """The whole report, or one field's result with --field, as indented JSON (UTF-8)."""
+    model: BaseModel = report
     if options.field is not None:
         result = report.field(options.field)
         assert result is not None, "the caller checks the field id"
-        return result.model_dump_json(indent=2) + "\n"
-    return report.model_dump_json(indent=2) + "\n"
+        model = result
+    # Straight to bytes: a large report is not decoded to a str only to be encoded again.
+    return model.__pydantic_serializer__.to_json(model, indent=2) + b"\n"

@@ -232,7 +232,7 @@ def _detail(report: Report, field: FieldResult) -> RenderableType:
     return Group(*parts)
 
 
-def render(report: Report, options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> bytes:
     """The overview table, or one field's detail with every quote when options.field is set."""
     buffer = io.StringIO()
     console = Console(
@@ -253,4 +253,4 @@ def render(report: Report, options: RenderOptions) -> str:
         console.print(_detail(report, result))
     else:
         console.print(_overview(report, options.width))
-    return buffer.getvalue()
+    return buffer.getvalue().encode("utf-8")
