@@ -1,0 +1,30 @@
+"""The README's promises: a two-command Quick start, and CI running exactly its test command."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def quick_start_commands() -> list[str]:
+    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return [block.strip() for block in re.findall(r"```sh\n(.*?)```", section, flags=re.DOTALL)]
+
+
+def test_quick_start_is_exactly_two_commands() -> None:
+    commands = quick_start_commands()
+    assert len(commands) == 2
+    assert all("\n" not in command for command in commands)
+    assert commands[0].endswith("pip install . && aukus-check report")
+    assert commands[1].endswith("pip install '.[test]' && pytest")
+
+
+def test_ci_runs_the_quick_start_test_command_in_a_fresh_venv() -> None:
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install '.[test]' && pytest" in ci
+    assert "rm -rf .ci/venv" in ci and "-m venv .ci/venv" in ci
+    assert "CI=true" in ci
+    assert '"$status" -eq 5' in ci  # no tests collected is a failure, not a pass
