@@ -13,7 +13,7 @@ import enum
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -96,13 +96,42 @@ def _run_engine(corpus: Path | None, rules: Path | None, jobs: int | None) -> Re
     rules_display = str(rules) if rules is not None else BUNDLED_RULES
     corpus_dir = corpus if corpus is not None else bundled_path(BUNDLED_CORPUS)
     corpus_display = str(corpus).rstrip("/") or "/" if corpus is not None else BUNDLED_CORPUS
-    report = run(corpus_dir, corpus_display, rules_file, rules_display, bundled=corpus is None, jobs=jobs)
+    with _progress_bar() as progress:
+        report = run(
+            corpus_dir,
+            corpus_display,
+            rules_file,
+            rules_display,
+            bundled=corpus is None,
+            jobs=jobs,
+            progress=progress,
+        )
     for diagnostic in report.diagnostics:
         where = diagnostic.path
         if diagnostic.line is not None:
             where += f":{diagnostic.line}:{diagnostic.column}"
         _err(f"{where}: {diagnostic.severity}: {diagnostic.message}")
     return report
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A transient progress bar on stderr for long runs at a terminal; nothing otherwise."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("reading articles"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("read", total=None)
+
+        def advance(done: int, total: int) -> None:
+            if done % 50 == 0 or done == total:  # redrawing per article would cost more than reading
+                bar.update(task, completed=done, total=total)
+
+        yield advance
 
 
 def _check_field(report: Report, field: str | None) -> None:

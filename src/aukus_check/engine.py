@@ -8,7 +8,7 @@ positions and values. Cost is linear in the size of the corpus.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -300,18 +300,32 @@ def run(
     *,
     bundled: bool = False,
     jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Load rules, read the corpus article by article (in parallel when it is large), and report."""
+    """Load rules, read the corpus article by article (in parallel when it is large), and report.
+
+    `progress(done, total)` is called after each article, for a caller that shows progress.
+    """
     rules = load_rules(rules_file, rules_display)
     sources = discover_articles(corpus_dir, corpus_display)
     workers = choose_workers(len(sources), jobs)
     if workers <= 1:
         results: Iterable[ArticleResult] = (process_article(source, rules) for source in sources)
-        return assemble_report(results, rules, corpus_display, bundled)
+        return assemble_report(_counted(results, len(sources), progress), rules, corpus_display, bundled)
     from aukus_check import parallel
 
     with parallel.article_pool(rules, rules_file, workers) as pool:
-        return assemble_report(pool.map(sources), rules, corpus_display, bundled)
+        counted = _counted(pool.map(sources), len(sources), progress)
+        return assemble_report(counted, rules, corpus_display, bundled)
+
+
+def _counted(
+    results: Iterable[ArticleResult], total: int, progress: Callable[[int, int], None] | None
+) -> Iterator[ArticleResult]:
+    for done, result in enumerate(results, start=1):
+        if progress is not None:
+            progress(done, total)
+        yield result
 
 
 PARALLEL_THRESHOLD = 200

@@ -29,16 +29,13 @@ from typing import Any
 import re2
 
 from aukus_check.models import Cue, Modality
-from aukus_check.re2_spans import char_offsets, iter_spans
+from aukus_check.re2_spans import char_offsets, iter_spans, options
 
 
 def _cue_pattern(pattern: str, *, case_sensitive: bool = False) -> Any:
     """Cue patterns run on RE2 too: a DFA scans a sentence for a long alternation of cue
     words several times faster than Python's backtracking engine."""
-    options = re2.Options()
-    options.case_sensitive = case_sensitive
-    options.log_errors = False
-    return re2.compile(pattern, options)
+    return re2.compile(pattern, options(case_sensitive=case_sensitive))
 
 
 # A clause ends at ; : ( ) [ ] dashes, at ", but/while/which/as ..." (not ", as well as"), and

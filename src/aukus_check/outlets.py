@@ -74,7 +74,7 @@ def build_outlet_matcher(extra: Iterable[tuple[str, Iterable[str]]] = ()) -> Out
     )
     import re2
 
+    from aukus_check.re2_spans import options
+
     alternation = "|".join(re.escape(alias) for alias in aliases_longest_first)
-    options = re2.Options()
-    options.log_errors = False
-    return OutletMatcher(re2.compile(rf"\b(?:{alternation})\b", options), canonical)
+    return OutletMatcher(re2.compile(rf"\b(?:{alternation})\b", options()), canonical)

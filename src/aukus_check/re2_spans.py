@@ -24,6 +24,14 @@ except AttributeError:  # pragma: no cover - a wrapper without the private fast 
     _FAST = False
 
 
+def options(*, case_sensitive: bool = True) -> Any:
+    """RE2 options for every pattern the tool compiles: UTF-8, quiet on errors."""
+    result = re2.Options()
+    result.log_errors = False  # errors are reported by the caller, with a location
+    result.case_sensitive = case_sensitive
+    return result
+
+
 def iter_spans(regex: Any, data: bytes) -> Iterator[Spans]:
     """Every non-overlapping match of a compiled RE2 pattern in data, as group spans."""
     if not _FAST:  # pragma: no cover - exercised only with a different wrapper

@@ -21,10 +21,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from aukus_check.errors import Location, RulesError
 from aukus_check.extractors import REGISTRY, AnySpec
-from aukus_check.extractors.base import CompileContext, Probe, new_options
+from aukus_check.extractors.base import CompileContext, Probe
 from aukus_check.extractors.phrases import alternation
 from aukus_check.models import ExtractorRef, FieldType
 from aukus_check.outlets import OutletMatcher, build_outlet_matcher
+from aukus_check.re2_spans import options
 from aukus_check.yaml_source import YamlDocument, load_yaml
 
 SUPPORTED_SCHEMA_VERSIONS = (1,)
@@ -229,7 +230,7 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                 )
     prefilter = re2.Filter()
     for probe in probes:
-        prefilter.Add(probe.source, new_options(probe.case_sensitive))
+        prefilter.Add(probe.source, options(case_sensitive=probe.case_sensitive))
     prefilter.Compile()
     outlets = build_outlet_matcher((o.name, o.aliases) for o in spec.outlets)
     return RuleSet(

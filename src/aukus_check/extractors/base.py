@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from aukus_check.errors import RulesError
 from aukus_check.models import ExtractorRef
+from aukus_check.re2_spans import options
 from aukus_check.yaml_source import YamlDocument
 
 PLACEHOLDERS = ("{aliases}", "{key}", "{label}")
@@ -48,16 +49,6 @@ class Hit:
     anchor: tuple[int, int]
     span: tuple[int, int]
     reason: str | None = None
-
-
-def new_options(case_sensitive: bool = True) -> Any:
-    """RE2 options for rule patterns: quiet on errors, UTF-8."""
-    import re2
-
-    options = re2.Options()
-    options.log_errors = False
-    options.case_sensitive = case_sensitive
-    return options
 
 
 @dataclass(frozen=True)
@@ -113,7 +104,7 @@ class CompileContext:
             # \C matches a single byte and could split a character; evidence offsets need whole ones.
             raise self.error("invalid pattern: \\C (any byte) is not allowed", subpath)
         try:
-            return re2.compile(pattern, new_options(case_sensitive))
+            return re2.compile(pattern, options(case_sensitive=case_sensitive))
         except re2.error as exc:
             detail = (
                 exc.args[0].decode("utf-8", "replace")
