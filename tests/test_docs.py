@@ -28,3 +28,19 @@ def test_ci_runs_the_quick_start_test_command_in_a_fresh_venv() -> None:
     assert "rm -rf .ci/venv" in ci and "-m venv .ci/venv" in ci
     assert "CI=true" in ci
     assert '"$status" -eq 5' in ci  # no tests collected is a failure, not a pass
+
+
+def test_readme_report_excerpt_is_the_real_output(cli) -> None:
+    """The README shows the report of the bundled seeds as it is, not as it once was."""
+    excerpt = README.split("(a terminal 170 columns wide;", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    result = cli("report", columns=170)
+    assert result.stdout == excerpt
+
+
+def test_readme_field_excerpt_lines_are_real_output(cli) -> None:
+    excerpt = README.split("shows every value with its quote (excerpt):", 1)[1].split("```text\n", 1)[1]
+    excerpt = excerpt.split("```", 1)[0]
+    output = cli("report", "--field", "japan.pillar2_status", columns=110).stdout.splitlines()
+    for line in excerpt.splitlines():
+        if line.strip() != "...":
+            assert line in output, line

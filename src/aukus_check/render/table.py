@@ -253,4 +253,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
         console.print(_detail(report, result))
     else:
         console.print(_overview(report, options.width))
-    return buffer.getvalue().encode("utf-8")
+    text = buffer.getvalue()
+    if not options.color:  # rich pads wrapped lines to the width; files and pipes need no padding
+        text = "".join(line.rstrip() + "\n" for line in text.splitlines())
+    return text.encode("utf-8")
