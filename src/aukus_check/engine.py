@@ -39,6 +39,10 @@ from aukus_check.models import (
 from aukus_check.re2_spans import char_offsets, iter_spans, search
 from aukus_check.rules import RuleSet, load_rules
 
+Span = tuple[int, int]
+RawHit = tuple[Probe, str | None, Span, Span, str | None]
+"""A probe's match before resolution: probe, value, span, anchor (characters), drop reason."""
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -71,7 +75,7 @@ def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
             continue
         to_char = char_offsets(sentence, data)
         searched: dict[int, bool] = {}  # scope patterns are shared by many probes: search each once
-        raw: list[tuple[Probe, str | None, tuple[int, int], tuple[int, int], str | None]] = []
+        raw: list[RawHit] = []
         for index in hits:
             probe = probes[index]
             veto = _scope_veto(probe, data, searched)
@@ -115,7 +119,7 @@ def _resolve_sentence(
     sentence: str,
     data: bytes,
     bounds: tuple[int, int],
-    raw: list[tuple[Probe, str | None, tuple[int, int], tuple[int, int], str | None]],
+    raw: list[RawHit],
 ) -> Iterator[Candidate]:
     """Per field: earlier rules win overlapping matches; one claim per value per sentence."""
     offset = bounds[0]
@@ -137,20 +141,19 @@ def _resolve_sentence(
         survivors, key=lambda r: (r[2][0], r[2][1], r[0].field_id)
     ):
         assessment = None
-        if reason is None and value is not None:
+        if reason is None and value is None:
+            reason = "no value"
+        if reason is None:
             cues = cues or SentenceCues(sentence, data)
             reason = _framed_veto(probe, cues, anchor)
-        if reason is None and value is not None:
-            assert cues is not None
-            assessment = cues.assess(anchor[0], anchor[1])
-            reason = assessment.dropped
             if reason is None:
-                if (probe.field_id, value) in values_seen:
-                    reason = "value already found earlier in this sentence"
-                else:
-                    values_seen.add((probe.field_id, value))
-        elif reason is None:
-            reason = "no value"
+                assessment = cues.assess(anchor[0], anchor[1])
+                reason = assessment.dropped
+        if reason is None:
+            key = (probe.field_id, str(value))
+            if key in values_seen:
+                reason = "value already found earlier in this sentence"
+            values_seen.add(key)
         results.append(
             Candidate(
                 probe=probe,
