@@ -95,7 +95,7 @@ def _run_engine(corpus: Path | None, rules: Path | None, jobs: int | None) -> Re
     rules_file = rules if rules is not None else bundled_path(BUNDLED_RULES)
     rules_display = str(rules) if rules is not None else BUNDLED_RULES
     corpus_dir = corpus if corpus is not None else bundled_path(BUNDLED_CORPUS)
-    corpus_display = str(corpus).rstrip("/") or "/" if corpus is not None else BUNDLED_CORPUS
+    corpus_display = (str(corpus).rstrip("/") or "/") if corpus is not None else BUNDLED_CORPUS
     with _progress_bar() as progress:
         report = run(
             corpus_dir,

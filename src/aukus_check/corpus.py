@@ -209,10 +209,11 @@ def parse_article(
     front, front_end = _front_matter(lines, path)
     candidates = [line_number > front_end for line_number in range(1, len(lines) + 1)]
 
-    title_index = next((i for i, line in enumerate(lines) if candidates[i] and line.strip()), None)
     furniture = find_furniture(lines, candidates)
     furniture_lines = {item.line for item in furniture}
     not_furniture = [ok and (i + 1) not in furniture_lines for i, ok in enumerate(candidates)]
+    # The title is the first line of article text: a "Skip to main content" above it is not.
+    title_index = next((i for i, line in enumerate(lines) if not_furniture[i] and line.strip()), None)
     dateline = find_dateline(lines, not_furniture, title_index)
 
     body = [
