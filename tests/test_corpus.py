@@ -792,6 +792,8 @@ def test_crlf_file_keeps_line_numbers(tmp_path: Path) -> None:
 
 
 def test_title_skips_furniture_above_it() -> None:
-    article = parse("Skip to main content\nNo time to read?\n\nShipyard wins frigate order\n\nThe yard won it.\n")
+    article = parse(
+        "Skip to main content\nNo time to read?\n\nShipyard wins frigate order\n\nThe yard won it.\n"
+    )
     assert article.info.title == "Shipyard wins frigate order"
     assert article.info.title_line == 4
