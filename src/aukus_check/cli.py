@@ -221,7 +221,7 @@ def report(
 ) -> None:
     """Report where the articles agree, conflict or are silent, field by field.
 
-    Exits 0 whatever it finds (use the gate command in CI); 2 on bad input.
+    Exits 0 whatever it finds (it is for looking, not for gating CI); 2 on bad input.
     """
     with _input_errors():
         result = _load_report(corpus, rules, jobs or None)
