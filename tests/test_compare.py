@@ -10,7 +10,6 @@ import pytest
 from aukus_check.compare import compare_field, stance_label, stances_conflict
 from aukus_check.corpus import Corpus, parse_article
 from aukus_check.engine import build_report
-from aukus_check.errors import Location
 from aukus_check.models import (
     Claim,
     ConflictPair,
@@ -44,8 +43,6 @@ def enum_field(*compatible: tuple[str, ...]) -> FieldDef:
         compatible=pairs(*compatible),
         family=None,
         key=None,
-        description=None,
-        location=Location("tests/rules.yaml", 1, 1),
     )
 
 
@@ -58,8 +55,6 @@ def set_field() -> FieldDef:
         compatible=frozenset(),
         family=None,
         key=None,
-        description=None,
-        location=Location("tests/rules.yaml", 2, 1),
     )
 
 

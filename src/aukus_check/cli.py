@@ -74,7 +74,9 @@ def _root(
     """Tell, fact by fact, where a corpus of news articles agrees, conflicts or is silent."""
 
 
-def _load_report(corpus: Path | None, rules: Path | None, jobs: int | None = None) -> Report:
+def _load_report(
+    corpus: Path | None, rules: Path | None, jobs: int | None = None, field: str | None = None
+) -> Report:
     """Run the engine on the given or bundled corpus and rules; print warnings to stderr."""
     import gc
 
@@ -82,26 +84,29 @@ def _load_report(corpus: Path | None, rules: Path | None, jobs: int | None = Non
     # that growing heap cost a quarter of the time and free nothing.
     gc.disable()
     try:
-        return _run_engine(corpus, rules, jobs)
+        return _run_engine(corpus, rules, jobs, field)
     finally:
         gc.freeze()  # the report lives to the end: keep later collections from walking it
         gc.enable()
 
 
-def _run_engine(corpus: Path | None, rules: Path | None, jobs: int | None) -> Report:
+def _run_engine(corpus: Path | None, rules: Path | None, jobs: int | None, field: str | None) -> Report:
     from aukus_check.engine import run
     from aukus_check.resources import BUNDLED_CORPUS, BUNDLED_RULES, bundled_path
+    from aukus_check.rules import load_rules
 
     rules_file = rules if rules is not None else bundled_path(BUNDLED_RULES)
     rules_display = str(rules) if rules is not None else BUNDLED_RULES
+    rule_set = load_rules(rules_file, rules_display)
+    _check_field([f.id for f in rule_set.fields], field)  # before reading thousands of articles
     corpus_dir = corpus if corpus is not None else bundled_path(BUNDLED_CORPUS)
     corpus_display = (str(corpus).rstrip("/") or "/") if corpus is not None else BUNDLED_CORPUS
     with _progress_bar() as progress:
         report = run(
             corpus_dir,
             corpus_display,
+            rule_set,
             rules_file,
-            rules_display,
             bundled=corpus is None,
             jobs=jobs,
             progress=progress,
@@ -134,10 +139,9 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
         yield advance
 
 
-def _check_field(report: Report, field: str | None) -> None:
-    if field is None or report.field(field) is not None:
+def _check_field(known: list[str], field: str | None) -> None:
+    if field is None or field in known:
         return
-    known = [result.id for result in report.fields]
     close = difflib.get_close_matches(field, known, n=1)
     hint = f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(known)}"
     raise UsageError(f"unknown field {field!r}", hint=hint)
@@ -224,8 +228,7 @@ def report(
     Exits 0 whatever it finds (it is for looking, not for gating CI); 2 on bad input.
     """
     with _input_errors():
-        result = _load_report(corpus, rules, jobs or None)
-        _check_field(result, field)
+        result = _load_report(corpus, rules, jobs or None, field)
         color, width = _terminal() if output is None else (False, 120)
         data = FORMATS[output_format.value](result, RenderOptions(field=field, color=color, width=width))
         _emit(data, output)

@@ -37,7 +37,7 @@ from aukus_check.models import (
     ToolInfo,
 )
 from aukus_check.re2_spans import char_offsets, iter_spans, search
-from aukus_check.rules import RuleSet, load_rules
+from aukus_check.rules import RuleSet
 
 Span = tuple[int, int]
 RawHit = tuple[Probe, str | None, Span, Span, str | None]
@@ -298,18 +298,18 @@ def build_report(corpus: Corpus, rules: RuleSet) -> Report:
 def run(
     corpus_dir: Path,
     corpus_display: str,
+    rules: RuleSet,
     rules_file: Path,
-    rules_display: str,
     *,
     bundled: bool = False,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Load rules, read the corpus article by article (in parallel when it is large), and report.
+    """Read the corpus article by article (in parallel when it is large) and report.
 
-    `progress(done, total)` is called after each article, for a caller that shows progress.
+    `rules_file` is where `rules` were loaded from, for worker processes that cannot inherit
+    them; `progress(done, total)` is called after each article, for a caller that shows it.
     """
-    rules = load_rules(rules_file, rules_display)
     sources = discover_articles(corpus_dir, corpus_display)
     workers = choose_workers(len(sources), jobs)
     if workers <= 1:

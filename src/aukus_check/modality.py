@@ -149,7 +149,8 @@ def _end_of_leading_clause(sentence: str) -> int | None:
     return None
 
 
-Span = tuple[int, int, str]
+CueSpan = tuple[int, int, str]
+"""Character start and end of a cue in the sentence, and its text."""
 
 
 def _clause_cuts(data: bytes, to_char: Callable[[int], int]) -> list[tuple[int, int]]:
@@ -167,7 +168,7 @@ def _clause_cuts(data: bytes, to_char: Callable[[int], int]) -> list[tuple[int, 
     return cuts
 
 
-def _within(spans: list[Span], start: int, end: int) -> list[Span]:
+def _within(spans: list[CueSpan], start: int, end: int) -> list[CueSpan]:
     return [span for span in spans if start <= span[0] and span[1] <= end]
 
 
@@ -200,7 +201,7 @@ class SentenceCues:
             if comma is not None:
                 cuts.append((comma, comma + 1))
         self._cuts = cuts
-        found: dict[str, list[Span]] = {kind: [] for kind in _CUE_KINDS}
+        found: dict[str, list[CueSpan]] = {kind: [] for kind in _CUE_KINDS}
         for spans in iter_spans(_CUES, data):
             kind = next(kind for kind, group in _CUE_GROUPS if spans[group][0] >= 0)
             if kind == "future" and spans[_DETERMINER_GROUP][0] >= 0:

@@ -109,8 +109,6 @@ class FieldDef:
     compatible: frozenset[frozenset[str]]
     family: str | None
     key: str | None
-    description: str | None
-    location: Location
 
     def values_compatible(self, left: str, right: str) -> bool:
         """Two values of this field can both be true."""
@@ -199,6 +197,15 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                 )
             seen[field_def.id] = document.location((*path, "id"))
             fields.append(field_def)
+            # The field's own scope is compiled once and shared by all its extractors, so the
+            # engine searches each of its patterns once per sentence.
+            field_scope = CompileContext(
+                field_def.id, field_def.vocabulary, document, (*path, "scope"), placeholders
+            )
+            field_level = [(field_scope, field_spec.scope)]
+            field_context = _compile_scope(field_level, "context")
+            field_unless = _compile_scope(field_level, "unless")
+            field_unless_before = _compile_scope(field_level, "unless_before")
             for position, extractor_spec in enumerate(field_spec.extractors):
                 extractor_path = (*path, "extractors", position)
                 line, column = _line_column(document, extractor_path)
@@ -212,20 +219,12 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                     field_def.id, field_def.vocabulary, document, extractor_path, placeholders
                 )
                 compiled = REGISTRY[extractor_spec.kind](extractor_spec, context, ref, position)
-                field_scope = CompileContext(
-                    field_def.id, field_def.vocabulary, document, (*path, "scope"), placeholders
-                )
-                scopes = [(context, extractor_spec), (field_scope, field_spec.scope)]
-                contexts = tuple(
-                    level for level in (_compile_scope([scope], "context") for scope in scopes) if level
-                )
+                own = [(context, extractor_spec)]
+                contexts = tuple(level for level in (_compile_scope(own, "context"), field_context) if level)
+                unless = _compile_scope(own, "unless") + field_unless
+                unless_before = _compile_scope(own, "unless_before") + field_unless_before
                 probes.extend(
-                    replace(
-                        probe,
-                        context=contexts,
-                        unless=_compile_scope(scopes, "unless"),
-                        unless_before=_compile_scope(scopes, "unless_before"),
-                    )
+                    replace(probe, context=contexts, unless=unless, unless_before=unless_before)
                     for probe in compiled
                 )
     prefilter = re2.Filter()
@@ -303,8 +302,7 @@ def _expand(
                     ("compare", "compatible", group_index, item_index),
                 )
         compatible.update(frozenset((a, b)) for a in group for b in group if a != b)
-    location = document.location((*path, "id"))
-    family = spec.id.split(".{key}")[0].split("{key}")[0].rstrip(".") if is_family else None
+    family = spec.id.split("{key}")[0].rstrip(".") if is_family else None
     if spec.keys is not None and not spec.keys:
         raise fail(f"field {spec.id!r}: a family needs at least one key", ("keys",))
     keys: list[tuple[str | None, KeySpec | None]] = (
@@ -312,7 +310,7 @@ def _expand(
     )
     for key, key_spec in keys:
         placeholders: dict[str, str] = {}
-        field_id, label, description = spec.id, spec.label, spec.description
+        field_id, label = spec.id, spec.label
         if key is not None and key_spec is not None:
             if not _SNAKE.fullmatch(key):
                 raise fail(f"field {spec.id!r}: key {key!r} is not snake_case", ("keys", key), key=True)
@@ -324,8 +322,6 @@ def _expand(
             }
             field_id = spec.id.replace("{key}", key)
             label = label.replace("{key}", key).replace("{label}", key_label)
-            if description:
-                description = description.replace("{key}", key).replace("{label}", key_label)
         yield (
             FieldDef(
                 id=field_id,
@@ -335,8 +331,6 @@ def _expand(
                 compatible=frozenset(compatible),
                 family=family,
                 key=key,
-                description=description,
-                location=location,
             ),
             placeholders,
         )
