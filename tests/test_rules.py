@@ -95,10 +95,10 @@ def test_missing_required_key() -> None:
 
 
 def test_unknown_type_lists_the_supported_ones() -> None:
-    error = error_of(VALID.replace("type: enum", "type: date", 1))
-    assert (
-        str(error)
-        == "rules/test.yaml:7:11: field 'japan.status': 'type' cannot be 'date'; expected 'enum' or 'set'"
+    error = error_of(VALID.replace("type: enum", "type: colour", 1))
+    assert str(error) == (
+        "rules/test.yaml:7:11: field 'japan.status': 'type' cannot be 'colour'; "
+        "expected 'enum', 'set', 'date', 'quantity', 'office' or 'person'"
     )
 
 
@@ -108,9 +108,11 @@ def test_unknown_extractor_kind_lists_registered_kinds() -> None:
             "- kind: pattern\n        pattern: '\\bJapan", "- kind: regex\n        pattern: '\\bJapan", 1
         )
     )
+    from aukus_check.extractors import REGISTRY
+
     assert str(error) == (
         "rules/test.yaml:13:15: field 'japan.status': unknown extractor kind 'regex'; "
-        "expected one of: lexicon, pattern"
+        f"expected one of: {', '.join(sorted(REGISTRY))}"
     )
 
 
@@ -120,7 +122,7 @@ def test_unknown_key_inside_an_extractor_names_the_extractor_keys() -> None:
     )
     assert str(error).startswith(
         "rules/test.yaml:27:9: field 'stance.{key}': unknown key 'valeu' (did you mean 'value'?); "
-        "expected one of: name, context, unless, unless_before, kind, pattern, value"
+        "expected one of: name, examples, context, unless, unless_before, kind, pattern, value"
     )
 
 

@@ -9,20 +9,33 @@ claims, expected for forecasts, denied for negations). Two stances conflict when
 
 Forecasts never conflict with each other or with present-tense claims: "Japan will join"
 and "Japan is being considered" can both be true.
+
+Typed fields compare their values' details: dates and quantities are intervals that conflict
+only when disjoint (a quantity's interval widened by the field's tolerance); a date that could
+not be placed on the calendar, or two amounts in different currencies, never conflict. A
+field with `time_separated_days` labels a conflicting pair `time_separated` when every article
+on one side was published that many days or more away from every article on the other: an
+office that changed hands, not a contradiction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime
+from collections.abc import Callable, Mapping, Sequence
 
 from aukus_check.models import (
     Claim,
     ConflictPair,
+    DateValue,
     ElementCoverage,
     FieldResult,
+    PairKind,
+    PartialDate,
     Polarity,
+    QuantityValue,
     Stance,
     Status,
+    TypedValue,
 )
 from aukus_check.rules import FieldDef
 
@@ -44,36 +57,120 @@ def stance_label(value: str, polarity: Polarity) -> str:
     return f"not {value}"
 
 
-def stances_conflict(field: FieldDef, left: tuple[str, Polarity], right: tuple[str, Polarity]) -> bool:
+def details_compatible(left: TypedValue, right: TypedValue, tolerance: float = 0.0) -> bool:
+    """Whether two typed values can both be true: their intervals overlap (or cannot be compared)."""
+    if isinstance(left, DateValue) and isinstance(right, DateValue):
+        if not (left.resolved and right.resolved) or None in (left.start, left.end, right.start, right.end):
+            return True  # a date not placed on the calendar is never evidence of a conflict
+        assert left.start and left.end and right.start and right.end
+        return left.start <= right.end and right.start <= left.end
+    if isinstance(left, QuantityValue) and isinstance(right, QuantityValue):
+        if left.unit != right.unit:
+            return True  # different currencies or units: no exchange rate is guessed
+        low_l, high_l = _widened(left, tolerance)
+        low_r, high_r = _widened(right, tolerance)
+        return (high_r is None or low_l is None or low_l <= high_r) and (
+            high_l is None or low_r is None or low_r <= high_l
+        )
+    return True
+
+
+def _widened(value: QuantityValue, tolerance: float) -> tuple[float | None, float | None]:
+    low = None if value.low is None else value.low - abs(value.low) * tolerance
+    high = None if value.high is None else value.high + abs(value.high) * tolerance
+    return low, high
+
+
+ValuesCompatible = Callable[[str, str], bool]
+
+
+def stances_conflict(
+    field: FieldDef,
+    left: tuple[str, Polarity],
+    right: tuple[str, Polarity],
+    compatible: ValuesCompatible | None = None,
+) -> bool:
     """Whether two stances on one field cannot both be true."""
     (left_value, left_polarity), (right_value, right_polarity) = left, right
     if left_polarity == "denied" and right_polarity == "denied":
+        return False
+    if field.per_article:
         return False
     if "denied" in (left_polarity, right_polarity):
         return left_value == right_value
     if left_polarity != right_polarity or left_polarity == "expected":
         return False
-    return not field.values_compatible(left_value, right_value)
+    return not (compatible or field.values_compatible)(left_value, right_value)
 
 
-def compare_field(field: FieldDef, claims: Sequence[Claim], article_ids: Sequence[str]) -> FieldResult:
+def _day_interval(date: PartialDate | None) -> tuple[datetime.date, datetime.date] | None:
+    """The days a publication date covers; None when it has no year."""
+    if date is None or date.year is None:
+        return None
+    if date.month is None:
+        return datetime.date(date.year, 1, 1), datetime.date(date.year, 12, 31)
+    if date.day is None:
+        following = datetime.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+        return datetime.date(date.year, date.month, 1), following - datetime.timedelta(days=1)
+    return datetime.date(date.year, date.month, date.day), datetime.date(date.year, date.month, date.day)
+
+
+def time_separated(
+    days: int, left: Sequence[PartialDate | None], right: Sequence[PartialDate | None]
+) -> bool:
+    """Every left article was published at least `days` days apart from every right article."""
+    spans_left = [_day_interval(d) for d in left]
+    spans_right = [_day_interval(d) for d in right]
+    if not spans_left or not spans_right or None in spans_left or None in spans_right:
+        return False
+    for a_start, a_end in (s for s in spans_left if s is not None):
+        for b_start, b_end in (s for s in spans_right if s is not None):
+            gap = max((b_start - a_end).days, (a_start - b_end).days)
+            if gap < days:
+                return False
+    return True
+
+
+def compare_field(
+    field: FieldDef,
+    claims: Sequence[Claim],
+    article_ids: Sequence[str],
+    published: Mapping[str, PartialDate | None] | None = None,
+) -> FieldResult:
     """The field's stances, compatible groups, conflicting pairs, coverage and status."""
     order = {article_id: position for position, article_id in enumerate(article_ids)}
     vocabulary = {value: position for position, value in enumerate(field.vocabulary)}
+    published = published or {}
     supporters: dict[tuple[str, Polarity], set[str]] = {}
+    details: dict[str, TypedValue] = {}
     for claim in claims:
         key = (claim.value, POLARITY_OF[claim.modality])
         supporters.setdefault(key, set()).add(claim.evidence.article)
+        if claim.detail is not None:
+            details.setdefault(claim.value, claim.detail)
+
+    def compatible(left_value: str, right_value: str) -> bool:
+        if left_value in details and right_value in details:
+            return details_compatible(details[left_value], details[right_value], field.tolerance)
+        return field.values_compatible(left_value, right_value)
+
+    def conflict(left: tuple[str, Polarity], right: tuple[str, Polarity]) -> bool:
+        return stances_conflict(field, left, right, compatible)
+
     keys = sorted(
         supporters,
-        key=lambda k: (vocabulary.get(k[0], len(vocabulary)), k[0], _POLARITY_ORDER[k[1]]),
+        key=lambda k: (
+            vocabulary.get(k[0], len(vocabulary)),
+            _sort_key(details.get(k[0]), k[0]),
+            _POLARITY_ORDER[k[1]],
+        ),
     )
 
     groups: list[list[tuple[str, Polarity]]] = []
     group_of: dict[tuple[str, Polarity], int] = {}
     for key in keys:
         for number, members in enumerate(groups, start=1):
-            if not any(stances_conflict(field, key, member) for member in members):
+            if not any(conflict(key, member) for member in members):
                 members.append(key)
                 group_of[key] = number
                 break
@@ -94,16 +191,27 @@ def compare_field(field: FieldDef, claims: Sequence[Claim], article_ids: Sequenc
         )
         for k in keys
     )
-    conflicts = tuple(
-        ConflictPair(
+
+    def pair(left: tuple[str, Polarity], right: tuple[str, Polarity]) -> ConflictPair:
+        kind: PairKind = "conflict"
+        left_dates = [published.get(a) for a in articles(left)]
+        right_dates = [published.get(a) for a in articles(right)]
+        if field.time_separated_days is not None and time_separated(
+            field.time_separated_days, left_dates, right_dates
+        ):
+            kind = "time_separated"
+        return ConflictPair(
+            kind=kind,
             left=stance_label(*left),
             right=stance_label(*right),
             left_articles=articles(left),
             right_articles=articles(right),
+            left_published=tuple(d.iso for d in left_dates if d is not None) if kind != "conflict" else (),
+            right_published=tuple(d.iso for d in right_dates if d is not None) if kind != "conflict" else (),
         )
-        for i, left in enumerate(keys)
-        for right in keys[i + 1 :]
-        if stances_conflict(field, left, right)
+
+    conflicts = tuple(
+        pair(left, right) for i, left in enumerate(keys) for right in keys[i + 1 :] if conflict(left, right)
     )
     coverage: tuple[ElementCoverage, ...] = ()
     if field.type == "set":
@@ -123,8 +231,10 @@ def compare_field(field: FieldDef, claims: Sequence[Claim], article_ids: Sequenc
         )
     speaking = {claim.evidence.article for claim in claims}
     status: Status
-    if conflicts:
+    if any(c.kind == "conflict" for c in conflicts):
         status = "conflict"
+    elif conflicts:
+        status = "time_separated"
     elif len(speaking) >= 2:
         status = "agree"
     elif speaking:
@@ -145,3 +255,12 @@ def compare_field(field: FieldDef, claims: Sequence[Claim], article_ids: Sequenc
         claims=tuple(claims),
         silent=tuple(a for a in article_ids if a not in speaking),
     )
+
+
+def _sort_key(detail: TypedValue | None, value: str) -> tuple[str, str]:
+    """Typed values sort by where they fall (dates by start, amounts by size), then by text."""
+    if isinstance(detail, DateValue) and detail.start is not None:
+        return (detail.start, value)
+    if isinstance(detail, QuantityValue):
+        return (f"{detail.amount:030.6f}", value)
+    return ("", value)

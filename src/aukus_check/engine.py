@@ -23,7 +23,7 @@ from aukus_check.corpus import (
     no_readable_articles,
     read_article,
 )
-from aukus_check.extractors.base import Probe
+from aukus_check.extractors.base import Hit, Probe, SentenceScope
 from aukus_check.modality import Assessment, SentenceCues
 from aukus_check.models import (
     ArticleInfo,
@@ -35,13 +35,14 @@ from aukus_check.models import (
     RulesInfo,
     Summary,
     ToolInfo,
+    TypedValue,
 )
 from aukus_check.re2_spans import char_offsets, iter_spans, search
 from aukus_check.rules import RuleSet
 
 Span = tuple[int, int]
-RawHit = tuple[Probe, str | None, Span, Span, str | None]
-"""A probe's match before resolution: probe, value, span, anchor (characters), drop reason."""
+RawHit = tuple[Probe, Hit, Span, Span, str | None]
+"""A probe's match before resolution: probe, hit, span, anchor (characters), drop reason."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class Candidate:
 
     probe: Probe
     value: str | None
+    detail: TypedValue | None
     sentence: tuple[int, int]
     span: tuple[int, int]
     anchor: tuple[int, int]
@@ -67,6 +69,9 @@ def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
     text = article.text
     probes = rules.probes
     prefilter = rules.prefilter
+    if not probes:
+        return
+    published = article.info.published.date if article.info.published is not None else None
     for sentence_start, sentence_end in article.sentences:
         sentence = text[sentence_start:sentence_end]
         data = sentence.encode("utf-8")
@@ -74,16 +79,17 @@ def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
         if not hits:
             continue
         to_char = char_offsets(sentence, data)
+        scope = SentenceScope(text, sentence_start, sentence_end, published)
         searched: dict[int, bool] = {}  # scope patterns are shared by many probes: search each once
         raw: list[RawHit] = []
         for index in hits:
             probe = probes[index]
             veto = _scope_veto(probe, data, searched)
             for spans in iter_spans(probe.regex, data):
-                hit = probe.interpret(spans, data)
+                hit = probe.interpret(spans, data, scope)
                 span = (to_char(hit.span[0]), to_char(hit.span[1]))
                 anchor = (to_char(hit.anchor[0]), to_char(hit.anchor[1]))
-                raw.append((probe, hit.value, span, anchor, hit.reason or veto))
+                raw.append((probe, hit, span, anchor, hit.reason or veto))
         yield from _resolve_sentence(sentence, data, (sentence_start, sentence_end), raw)
 
 
@@ -129,17 +135,18 @@ def _resolve_sentence(
     ordered = sorted(raw, key=lambda r: (r[0].field_id, r[0].priority, r[2][0], -(r[2][1] - r[2][0])))
     survivors = []
     cues: SentenceCues | None = None
-    for probe, value, span, anchor, reason in ordered:
-        if reason is None and value is not None:
+    for probe, hit, span, anchor, reason in ordered:
+        if reason is None and hit.value is not None:
             taken = accepted.setdefault(probe.field_id, [])
             if any(span[0] < end and start < span[1] for start, end in taken):
                 reason = "overlaps a match of an earlier extractor of this field"
             else:
                 taken.append(span)
-        survivors.append((probe, value, span, anchor, reason))
-    for probe, value, span, anchor, reason in sorted(
+        survivors.append((probe, hit, span, anchor, reason))
+    for probe, hit, span, anchor, reason in sorted(
         survivors, key=lambda r: (r[2][0], r[2][1], r[0].field_id)
     ):
+        value = hit.value
         assessment = None
         if reason is None and value is None:
             reason = "no value"
@@ -158,6 +165,7 @@ def _resolve_sentence(
             Candidate(
                 probe=probe,
                 value=value,
+                detail=hit.detail,
                 sentence=bounds,
                 span=(offset + span[0], offset + span[1]),
                 anchor=(offset + anchor[0], offset + anchor[1]),
@@ -188,6 +196,7 @@ def to_claim(article: Article, candidate: Candidate, sentences: dict[int, str] |
         hedged=candidate.assessment.hedged,
         cues=candidate.assessment.cues,
         extractor=candidate.probe.extractor,
+        detail=candidate.detail,
         evidence=Evidence(
             article=article.info.id,
             path=article.info.path,
@@ -224,13 +233,53 @@ def _sentence_text(text: str, bounds: tuple[int, int], shared: dict[int, str] | 
 
 
 def extract_claims(article: Article, rules: RuleSet) -> tuple[tuple[str, Claim], ...]:
-    """Every claim the rules find in one article, with its field id, in text order."""
+    """Every claim the rules find in one article, with its field id: metadata first, then text order."""
     sentences: dict[int, str] = {}
-    return tuple(
+    return tuple(article_claims(article, rules)) + tuple(
         (candidate.probe.field_id, to_claim(article, candidate, sentences))
         for candidate in scan_article(article, rules)
         if candidate.kept
     )
+
+
+def article_claims(article: Article, rules: RuleSet) -> Iterator[tuple[str, Claim]]:
+    """Claims read from the article as a whole (its metadata), quoting the line they come from."""
+    index = article.index
+    text = article.text
+    for probe in rules.article_probes:
+        for hit in probe.extract(article):
+            start, end = hit.span
+            line, column = index.position(start)
+            end_line, end_column = index.position(end)
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            line_end = len(text) if line_end < 0 else line_end
+            yield (
+                probe.field_id,
+                Claim(
+                    value=hit.value,
+                    modality="asserted",
+                    hedged=False,
+                    cues=(),
+                    extractor=probe.extractor,
+                    detail=hit.detail,
+                    evidence=Evidence(
+                        article=article.info.id,
+                        path=article.info.path,
+                        line=line,
+                        column=column,
+                        end_line=end_line,
+                        end_column=end_column,
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        sentence=text[line_start:line_end].rstrip("\r"),
+                        sentence_start=line_start,
+                        sentence_line=line,
+                        sentence_column=1,
+                    ),
+                ),
+            )
 
 
 def process_article(source: ArticleSource, rules: RuleSet) -> ArticleResult:
@@ -264,7 +313,8 @@ def assemble_report(
     if not infos:
         raise no_readable_articles(corpus_path, skipped)
     article_ids = [info.id for info in infos]
-    fields = tuple(compare_field(field, claims[field.id], article_ids) for field in rules.fields)
+    published = {info.id: info.published.date if info.published else None for info in infos}
+    fields = tuple(compare_field(field, claims[field.id], article_ids, published) for field in rules.fields)
     statuses = [field.status for field in fields]
     return Report(
         tool=ToolInfo(version=__version__),
@@ -279,6 +329,7 @@ def assemble_report(
             articles=len(infos),
             fields=len(fields),
             conflicts=statuses.count("conflict"),
+            time_separated=statuses.count("time_separated"),
             agreements=statuses.count("agree"),
             single_source=statuses.count("single"),
             silent=statuses.count("silent"),

@@ -6,7 +6,7 @@ Every model is immutable; renderers read them and never change them.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -15,12 +15,15 @@ SCHEMA_VERSION: Literal[1] = 1
 
 Modality = Literal["asserted", "reported", "expected", "denied"]
 Polarity = Literal["affirmed", "expected", "denied"]
-Status = Literal["conflict", "agree", "single", "silent"]
-FieldType = Literal["enum", "set"]
+Status = Literal["conflict", "time_separated", "agree", "single", "silent"]
+FieldType = Literal["enum", "set", "date", "quantity", "office", "person"]
 CueKind = Literal["attribution", "future", "negation", "hedge"]
 Precision = Literal["year", "month", "day"]
+DatePrecision = Literal["year", "month", "week", "day"]
+Qualifier = Literal["exact", "approximate", "at_least", "more_than", "at_most", "less_than"]
+PairKind = Literal["conflict", "time_separated"]
 
-STATUS_ORDER: dict[str, int] = {"conflict": 0, "agree": 1, "single": 2, "silent": 3}
+STATUS_ORDER: dict[str, int] = {"conflict": 0, "time_separated": 1, "agree": 2, "single": 3, "silent": 4}
 """How fields are ordered for a reader: what needs attention first."""
 
 
@@ -101,6 +104,41 @@ class ArticleInfo(Frozen):
     furniture: tuple[FurnitureRange, ...]
 
 
+class DateValue(Frozen):
+    """A date as an article states it, resolved to an interval of days when that is possible.
+
+    "in 2021" is the year 2021, "next month" in an article of 4 March 2024 is April 2024. A
+    phrase that cannot be placed in time (no publication date to resolve it against) keeps
+    its raw text, has no interval, and never conflicts with anything.
+    """
+
+    type: Literal["date"] = "date"
+    raw: str = Field(description="The date phrase as the article writes it.")
+    resolved: bool = Field(description="Whether the phrase was placed on the calendar (start and end known).")
+    precision: DatePrecision | None = Field(description="The unit the phrase names; null if unresolved.")
+    start: str | None = Field(description="First day of the interval, YYYY-MM-DD; null if unresolved.")
+    end: str | None = Field(description="Last day of the interval (inclusive), YYYY-MM-DD.")
+    relative_to: str | None = Field(
+        default=None, description="The publication date a relative phrase was resolved against."
+    )
+
+
+class QuantityValue(Frozen):
+    """A number as an article states it, with its unit and the interval it stands for."""
+
+    type: Literal["quantity"] = "quantity"
+    raw: str = Field(description="The quantity phrase as the article writes it.")
+    amount: float = Field(description="The stated number, magnitudes applied ('1.5bn' is 1500000000).")
+    unit: str | None = Field(description="Currency code (USD, AUD, EUR, JPY, GBP) or unit; null if none.")
+    qualifier: Qualifier
+    low: float | None = Field(description="Lower bound of what the phrase allows; null if unbounded.")
+    high: float | None = Field(description="Upper bound; null if unbounded.")
+
+
+TypedValue = Annotated[DateValue | QuantityValue, Field(discriminator="type")]
+"""The typed detail behind a claim's canonical value, for fields compared as intervals."""
+
+
 class Cue(Frozen):
     """A word or phrase that decided a claim's modality."""
 
@@ -144,6 +182,9 @@ class Claim(Frozen):
     cues: tuple[Cue, ...]
     extractor: ExtractorRef
     evidence: Evidence
+    detail: TypedValue | None = Field(
+        default=None, description="For date and quantity fields: the interval the value stands for."
+    )
 
 
 class Stance(Frozen):
@@ -157,12 +198,21 @@ class Stance(Frozen):
 
 
 class ConflictPair(Frozen):
-    """Two stances that cannot both be true."""
+    """Two stances that cannot both be true, or (time_separated) need not be: see `kind`."""
 
+    kind: PairKind = Field(
+        default="conflict",
+        description="time_separated: the values differ, but the articles were published so far apart "
+        "(the field's compare.time_separated_days) that both can have been true at the time.",
+    )
     left: str
     right: str
     left_articles: tuple[str, ...]
     right_articles: tuple[str, ...]
+    left_published: tuple[str, ...] = Field(
+        default=(), description="Publication dates (ISO) of the left articles, for time-separated pairs."
+    )
+    right_published: tuple[str, ...] = ()
 
 
 class ElementCoverage(Frozen):
@@ -196,6 +246,7 @@ class Summary(Frozen):
     articles: int
     fields: int
     conflicts: int
+    time_separated: int
     agreements: int
     single_source: int
     silent: int

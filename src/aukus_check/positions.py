@@ -37,6 +37,10 @@ class LineIndex:
         """Line and column just past the last character (where text appended would start)."""
         return self.position(len(self._text))
 
+    def offset(self, line: int, column: int) -> int:
+        """The character offset of a 1-based line and column."""
+        return self._starts[line - 1] + column - 1
+
     def line_bounds(self, line: int) -> tuple[int, int]:
         """Start and end offsets of a 1-based line, without its line break."""
         return self._starts[line - 1], self._ends[line - 1]

@@ -12,16 +12,16 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from aukus_check.errors import Location, RulesError
 from aukus_check.extractors import REGISTRY, AnySpec
-from aukus_check.extractors.base import CompileContext, Probe
+from aukus_check.extractors.base import ArticleProbe, CompileContext, Probe
 from aukus_check.extractors.phrases import alternation
 from aukus_check.models import ExtractorRef, FieldType
 from aukus_check.outlets import OutletMatcher, build_outlet_matcher
@@ -64,6 +64,64 @@ class CompareSpec(_Strict):
         default_factory=list,
         description="Groups of vocabulary values that never conflict with one another.",
     )
+    tolerance: float = Field(
+        default=0.0,
+        ge=0,
+        description="Quantity fields: relative tolerance (0.05 = 5%) within which two amounts agree.",
+    )
+    per_article: bool = Field(
+        default=False,
+        description="Each article's own fact (its publication date): values differ without conflicting.",
+    )
+    time_separated_days: int | None = Field(
+        default=None,
+        ge=1,
+        description="Different values in articles published more than this many days apart are "
+        "reported as time_separated (e.g. an office that changed hands), not as a conflict.",
+    )
+
+
+class ActorSpec(_Strict):
+    """A government or country whose stance and officials the rules track."""
+
+    label: str
+    aliases: list[str] = Field(
+        min_length=1,
+        description="Names that stand for the actor: country names, capitals used as metonyms "
+        "(Beijing), government bodies (the Kremlin); matched case-sensitively as whole words.",
+    )
+    adjectives: list[str] = Field(
+        default_factory=list,
+        description="How offices are qualified by the country: 'U.S.', 'US', 'American', 'Washington's'.",
+    )
+
+
+class PersonSpec(_Strict):
+    """A person the rules track: official.<person>.title and role.<office>.holder values."""
+
+    name: str = Field(description="Full name as usually written, e.g. 'Kurt Campbell'.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other full forms of the name ('Tony Albanese')."
+    )
+    surname: str | None = Field(
+        default=None,
+        description="Counts alone only after the full name appeared in the article; default: the "
+        "last word of the name.",
+    )
+    country: str | None = Field(default=None, description="Actor key the person speaks for.")
+
+
+class OfficeSpec(_Strict):
+    """An office the rules track, and how articles write it."""
+
+    label: str
+    country: str | None = Field(default=None, description="Actor key the office belongs to.")
+    forms: list[str] = Field(
+        min_length=1,
+        description="How articles write the office. '{country}' expands to the country's "
+        "adjectives and names; a form without it names this office only for a person of this "
+        "country (a bare 'Prime Minister' next to Fumio Kishida).",
+    )
 
 
 class FieldSpec(_Strict):
@@ -73,10 +131,17 @@ class FieldSpec(_Strict):
     label: str
     type: FieldType
     description: str | None = None
-    vocabulary: list[str] = Field(min_length=1)
+    vocabulary: list[str] = Field(
+        default_factory=list,
+        description="The values an enum or set field can take; office and person fields take the "
+        "keys of the offices and people registries; date and quantity fields have none.",
+    )
     compare: CompareSpec = Field(default_factory=CompareSpec)
     scope: ScopeSpec = Field(default_factory=ScopeSpec)
     keys: dict[str, KeySpec] | None = Field(default=None, description="Makes this entry a keyed family.")
+    keys_from: Literal["people", "offices", "actors"] | None = Field(
+        default=None, description="Makes this entry a keyed family over a registry's keys."
+    )
     extractors: list[AnySpec] = Field(min_length=1)
 
 
@@ -95,7 +160,19 @@ class RulesSpec(_Strict):
     title: str
     description: str | None = None
     outlets: list[OutletSpec] = Field(default_factory=list)
+    actors: dict[str, ActorSpec] = Field(default_factory=dict)
+    people: dict[str, PersonSpec] = Field(default_factory=dict)
+    offices: dict[str, OfficeSpec] = Field(default_factory=dict)
     fields: list[FieldSpec] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Registries:
+    """The rules file's actors, people and offices, shared by every extractor that needs them."""
+
+    actors: Mapping[str, ActorSpec]
+    people: Mapping[str, PersonSpec]
+    offices: Mapping[str, OfficeSpec]
 
 
 @dataclass(frozen=True)
@@ -109,9 +186,12 @@ class FieldDef:
     compatible: frozenset[frozenset[str]]
     family: str | None
     key: str | None
+    tolerance: float = 0.0
+    time_separated_days: int | None = None
+    per_article: bool = False
 
     def values_compatible(self, left: str, right: str) -> bool:
-        """Two values of this field can both be true."""
+        """Two values of this field can both be true (typed values: see compare.details_compatible)."""
         if left == right or self.type == "set":
             return True
         return frozenset((left, right)) in self.compatible
@@ -129,6 +209,8 @@ class RuleSet:
     probes: tuple[Probe, ...]
     prefilter: Any
     outlets: OutletMatcher
+    article_probes: tuple[ArticleProbe, ...] = ()
+    registries: Registries | None = None
 
     def field(self, field_id: str) -> FieldDef | None:
         """A field by id."""
@@ -184,12 +266,14 @@ def rules_json_schema() -> dict[str, Any]:
 def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
     import re2
 
+    registries = _registries(spec, document)
     fields: list[FieldDef] = []
     probes: list[Probe] = []
+    article_probes: list[ArticleProbe] = []
     seen: dict[str, Location] = {}
     for index, field_spec in enumerate(spec.fields):
         path = ("fields", index)
-        for field_def, placeholders in _expand(field_spec, path, document):
+        for field_def, placeholders in _expand(field_spec, path, document, registries):
             if field_def.id in seen:
                 raise RulesError(
                     f"field {field_def.id!r} is declared twice (first at {seen[field_def.id]})",
@@ -197,12 +281,26 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                 )
             seen[field_def.id] = document.location((*path, "id"))
             fields.append(field_def)
+
+            def context_at(
+                where: tuple[str | int, ...],
+                field_def: FieldDef = field_def,
+                placeholders: dict[str, str] = placeholders,
+            ) -> CompileContext:
+                return CompileContext(
+                    field_def.id,
+                    field_def.vocabulary,
+                    document,
+                    where,
+                    placeholders,
+                    field_type=field_def.type,
+                    key=field_def.key,
+                    registries=registries,
+                )
+
             # The field's own scope is compiled once and shared by all its extractors, so the
             # engine searches each of its patterns once per sentence.
-            field_scope = CompileContext(
-                field_def.id, field_def.vocabulary, document, (*path, "scope"), placeholders
-            )
-            field_level = [(field_scope, field_spec.scope)]
+            field_level = [(context_at((*path, "scope")), field_spec.scope)]
             field_context = _compile_scope(field_level, "context")
             field_unless = _compile_scope(field_level, "unless")
             field_unless_before = _compile_scope(field_level, "unless_before")
@@ -215,22 +313,24 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                     line=line,
                     column=column,
                 )
-                context = CompileContext(
-                    field_def.id, field_def.vocabulary, document, extractor_path, placeholders
-                )
+                context = context_at(extractor_path)
                 compiled = REGISTRY[extractor_spec.kind](extractor_spec, context, ref, position)
                 own = [(context, extractor_spec)]
                 contexts = tuple(level for level in (_compile_scope(own, "context"), field_context) if level)
                 unless = _compile_scope(own, "unless") + field_unless
                 unless_before = _compile_scope(own, "unless_before") + field_unless_before
-                probes.extend(
-                    replace(probe, context=contexts, unless=unless, unless_before=unless_before)
-                    for probe in compiled
-                )
+                for probe in compiled:
+                    if isinstance(probe, ArticleProbe):
+                        article_probes.append(probe)
+                    else:
+                        probes.append(
+                            replace(probe, context=contexts, unless=unless, unless_before=unless_before)
+                        )
     prefilter = re2.Filter()
     for probe in probes:
         prefilter.Add(probe.source, options(case_sensitive=probe.case_sensitive))
-    prefilter.Compile()
+    if probes:
+        prefilter.Compile()
     outlets = build_outlet_matcher((o.name, o.aliases) for o in spec.outlets)
     return RuleSet(
         path=document.file,
@@ -241,7 +341,28 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
         probes=tuple(probes),
         prefilter=prefilter,
         outlets=outlets,
+        article_probes=tuple(article_probes),
+        registries=registries,
     )
+
+
+def _registries(spec: RulesSpec, document: YamlDocument) -> Registries:
+    """Check that every person and office names a known actor, and that keys are snake_case."""
+    for section in ("actors", "people", "offices"):
+        for key in getattr(spec, section):
+            if not _SNAKE.fullmatch(key):
+                raise RulesError(
+                    f"{section}: key {key!r} is not snake_case", document.location((section, key), key=True)
+                )
+    for section in ("people", "offices"):
+        for key, entry in getattr(spec, section).items():
+            if entry.country is not None and entry.country not in spec.actors:
+                known = ", ".join(spec.actors) or "none declared"
+                raise RulesError(
+                    f"{section}.{key}: country {entry.country!r} is not an actor (actors: {known})",
+                    document.location((section, key, "country")),
+                )
+    return Registries(actors=spec.actors, people=spec.people, offices=spec.offices)
 
 
 def _compile_scope(scopes: Sequence[tuple[CompileContext, Any]], name: str) -> tuple[Any, ...]:
@@ -258,31 +379,63 @@ def _line_column(document: YamlDocument, path: Sequence[str | int]) -> tuple[int
     return location.line or 1, location.column or 1
 
 
+_OPEN_VOCABULARY_TYPES = ("date", "quantity")
+
+
+def _family_keys(spec: FieldSpec, registries: Registries) -> list[tuple[str, str, list[str]]]:
+    """(key, label, aliases) for each key of a family, from `keys` or from a registry."""
+    if spec.keys is not None:
+        return [
+            (key, key_spec.label or key.replace("_", " ").title(), key_spec.aliases)
+            for key, key_spec in spec.keys.items()
+        ]
+    if spec.keys_from == "actors":
+        return [(key, actor.label, actor.aliases) for key, actor in registries.actors.items()]
+    if spec.keys_from == "people":
+        return [
+            (key, person.name, [person.name, *person.aliases]) for key, person in registries.people.items()
+        ]
+    if spec.keys_from == "offices":
+        return [(key, office.label, [office.label]) for key, office in registries.offices.items()]
+    return []
+
+
 def _expand(
-    spec: FieldSpec, path: tuple[str | int, ...], document: YamlDocument
+    spec: FieldSpec, path: tuple[str | int, ...], document: YamlDocument, registries: Registries
 ) -> Iterable[tuple[FieldDef, dict[str, str]]]:
     """One FieldDef per key of a family (or the field itself), with its placeholder values."""
 
     def fail(message: str, subpath: Sequence[str | int], *, key: bool = False) -> RulesError:
         return RulesError(message, document.location((*path, *subpath), key=key))
 
-    is_family = spec.keys is not None
+    if spec.keys is not None and spec.keys_from is not None:
+        raise fail(f"field {spec.id!r}: give 'keys' or 'keys_from', not both", ("keys_from",), key=True)
+    is_family = spec.keys is not None or spec.keys_from is not None
     if not _FIELD_ID.fullmatch(spec.id):
         raise fail(f"field id {spec.id!r} is not dotted snake_case (e.g. japan.pillar2_status)", ("id",))
     if is_family != ("{key}" in spec.id):
         message = (
             "a family id must contain {key}"
             if is_family
-            else "{key} is only allowed in a family (add 'keys')"
+            else "{key} is only allowed in a family (add 'keys' or 'keys_from')"
         )
         raise fail(f"field {spec.id!r}: {message}", ("id",))
-    for position, value in enumerate(spec.vocabulary):
+    vocabulary = list(spec.vocabulary)
+    if spec.type in _OPEN_VOCABULARY_TYPES and vocabulary:
+        raise fail(f"field {spec.id!r}: a {spec.type} field has no vocabulary", ("vocabulary",), key=True)
+    if spec.type in ("enum", "set") and not vocabulary:
+        raise fail(f"field {spec.id!r}: an {spec.type} field needs a 'vocabulary'", ("type",))
+    if spec.type == "office" and not vocabulary:
+        vocabulary = list(registries.offices)
+    if spec.type == "person" and not vocabulary:
+        vocabulary = list(registries.people)
+    for position, value in enumerate(vocabulary):
         if not _SNAKE.fullmatch(value):
             raise fail(
                 f"field {spec.id!r}: vocabulary value {value!r} is not snake_case",
                 ("vocabulary", position),
             )
-        if value in spec.vocabulary[:position]:
+        if value in vocabulary[:position]:
             raise fail(
                 f"field {spec.id!r}: vocabulary value {value!r} is listed twice",
                 ("vocabulary", position),
@@ -295,30 +448,30 @@ def _expand(
                 ("compare", "compatible", group_index),
             )
         for item_index, value in enumerate(group):
-            if value not in spec.vocabulary:
+            if value not in vocabulary:
                 raise fail(
                     f"field {spec.id!r}: compatible value {value!r} is not in the vocabulary "
-                    f"({', '.join(spec.vocabulary)})",
+                    f"({', '.join(vocabulary)})",
                     ("compare", "compatible", group_index, item_index),
                 )
         compatible.update(frozenset((a, b)) for a in group for b in group if a != b)
     family = spec.id.split("{key}")[0].rstrip(".") if is_family else None
-    if spec.keys is not None and not spec.keys:
-        raise fail(f"field {spec.id!r}: a family needs at least one key", ("keys",))
-    keys: list[tuple[str | None, KeySpec | None]] = (
-        list(spec.keys.items()) if spec.keys is not None else [(None, None)]
-    )
-    for key, key_spec in keys:
+    keys: list[tuple[str | None, str, list[str]]] = list(_family_keys(spec, registries))
+    if is_family and not keys:
+        where = ("keys",) if spec.keys is not None else ("keys_from",)
+        raise fail(f"field {spec.id!r}: a family needs at least one key", where)
+    if not is_family:
+        keys = [(None, spec.label, [])]
+    for key, key_label, aliases in keys:
         placeholders: dict[str, str] = {}
         field_id, label = spec.id, spec.label
-        if key is not None and key_spec is not None:
+        if key is not None:
             if not _SNAKE.fullmatch(key):
                 raise fail(f"field {spec.id!r}: key {key!r} is not snake_case", ("keys", key), key=True)
-            key_label = key_spec.label or key.replace("_", " ").title()
             placeholders = {
                 "{key}": key,
                 "{label}": key_label,
-                "{aliases}": alternation(key_spec.aliases, case_sensitive=True),
+                "{aliases}": alternation(aliases, case_sensitive=True),
             }
             field_id = spec.id.replace("{key}", key)
             label = label.replace("{key}", key).replace("{label}", key_label)
@@ -327,10 +480,13 @@ def _expand(
                 id=field_id,
                 label=label,
                 type=spec.type,
-                vocabulary=tuple(spec.vocabulary),
+                vocabulary=tuple(vocabulary),
                 compatible=frozenset(compatible),
                 family=family,
                 key=key,
+                tolerance=spec.compare.tolerance,
+                time_separated_days=spec.compare.time_separated_days,
+                per_article=spec.compare.per_article,
             ),
             placeholders,
         )

@@ -14,11 +14,27 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from aukus_check.errors import RulesError
-from aukus_check.models import ExtractorRef
+from aukus_check.models import ExtractorRef, FieldType, PartialDate, TypedValue
 from aukus_check.re2_spans import options
 from aukus_check.yaml_source import YamlDocument
 
 PLACEHOLDERS = ("{aliases}", "{key}", "{label}")
+
+
+class Example(BaseModel):
+    """A sentence a rule must read (or must not): checked by `aukus-check rules test`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str = Field(min_length=1, description="One or more sentences, as an article would write them.")
+    expect: str | list[str] | None = Field(
+        default=None,
+        description="The value(s) this rule must read, as the report labels them ('joined', "
+        "'not joined', 'joined (expected)', '2024-04'); null or absent: the rule must read nothing.",
+    )
+    published: str | None = Field(
+        default=None, description="Publication date (YYYY-MM-DD) of the imagined article, for relative dates."
+    )
 
 
 class ExtractorSpec(BaseModel):
@@ -27,6 +43,10 @@ class ExtractorSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str | None = Field(default=None, description="Short name shown in reports and explanations.")
+    examples: list[Example] = Field(
+        default_factory=list,
+        description="Sentences this rule must read, or must not; run by `aukus-check rules test`.",
+    )
     context: list[str] = Field(
         default_factory=list,
         description="RE2 patterns; a match counts only in a sentence matching at least one of them.",
@@ -43,23 +63,53 @@ class ExtractorSpec(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """What a probe read from one match: a value (or why none) and byte spans in the sentence."""
+    """What a probe read from one match: a value (or why none) and byte spans in the sentence.
+
+    `detail` is the typed value (a date's interval, a quantity's bounds) behind `value`, the
+    canonical text the report shows and compares stances by.
+    """
 
     value: str | None
     anchor: tuple[int, int]
     span: tuple[int, int]
     reason: str | None = None
+    detail: TypedValue | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceScope:
+    """Where in its article a sentence is: what a probe may need beyond the sentence itself.
+
+    Dates resolve against `published`; an official's surname counts only once the full name
+    appeared earlier in `text` (before `start`).
+    """
+
+    text: str
+    start: int
+    end: int
+    published: PartialDate | None
+
+    def before(self) -> str:
+        """The article's text before this sentence."""
+        return self.text[: self.start]
 
 
 @dataclass(frozen=True)
 class CompileContext:
-    """Everything an extractor needs to compile one rule and to report errors at its node."""
+    """Everything an extractor needs to compile one rule and to report errors at its node.
+
+    `registries` is the rules file's people, offices and actors (rules.Registries); `key` is
+    the family key this field was expanded for (a person, office or actor key), if any.
+    """
 
     field_id: str
     vocabulary: tuple[str, ...]
     document: YamlDocument
     path: tuple[str | int, ...]
     placeholders: Mapping[str, str] = field(default_factory=dict)
+    field_type: FieldType = "enum"
+    key: str | None = None
+    registries: Any = None
 
     def error(
         self,
@@ -129,9 +179,29 @@ class Probe:
     source: str
     case_sensitive: bool
     regex: Any
-    interpret: Callable[[list[tuple[int, int]], bytes], Hit]
+    interpret: Callable[[list[tuple[int, int]], bytes, SentenceScope], Hit]
     """Reads a value from a match's group spans (byte offsets) in the sentence's UTF-8 bytes."""
     context: tuple[tuple[Any, ...], ...] = ()
     """Levels (extractor, field) of alternatives: the sentence must match one of each level."""
     unless: tuple[Any, ...] = ()
     unless_before: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHit:
+    """A value read from the article as a whole (e.g. its publication date), with its span."""
+
+    value: str
+    span: tuple[int, int]
+    """Character offsets in the article's text of what the value was read from."""
+    detail: TypedValue | None = None
+
+
+@dataclass(frozen=True)
+class ArticleProbe:
+    """A rule that reads a value from an article's metadata rather than from its sentences."""
+
+    field_id: str
+    extractor: ExtractorRef
+    extract: Callable[[Any], list[ArticleHit]]
+    """Reads hits from a corpus.Article."""

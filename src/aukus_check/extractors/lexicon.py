@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe
+from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe, SentenceScope
 from aukus_check.extractors.phrases import phrase_regex
 from aukus_check.models import ExtractorRef
 from aukus_check.re2_spans import Spans
@@ -80,8 +80,8 @@ def compile_probes(
     return probes
 
 
-def _fixed(value: str) -> Callable[[Spans, bytes], Hit]:
-    def interpret(spans: Spans, data: bytes) -> Hit:
+def _fixed(value: str) -> Callable[[Spans, bytes, SentenceScope], Hit]:
+    def interpret(spans: Spans, data: bytes, scope: SentenceScope) -> Hit:
         return Hit(value, spans[0], spans[0])
 
     return interpret

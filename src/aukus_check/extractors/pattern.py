@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe
+from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe, SentenceScope
 from aukus_check.models import ExtractorRef
 from aukus_check.re2_spans import Spans
 
@@ -83,7 +83,7 @@ def compile_probes(
     anchor_group = groups.get("anchor", value_group)
     fixed = spec.value
 
-    def interpret(spans: Spans, data: bytes) -> Hit:
+    def interpret(spans: Spans, data: bytes, scope: SentenceScope) -> Hit:
         span = spans[0]
         anchor = span
         if anchor_group is not None and spans[anchor_group][0] >= 0:
