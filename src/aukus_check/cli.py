@@ -28,6 +28,7 @@ from aukus_check.safe_text import printable
 
 if TYPE_CHECKING:
     from aukus_check.models import Report
+    from aukus_check.rules import RuleSet
 
 app = typer.Typer(
     name="aukus-check",
@@ -90,17 +91,31 @@ def _load_report(
         gc.enable()
 
 
-def _run_engine(corpus: Path | None, rules: Path | None, jobs: int | None, field: str | None) -> Report:
-    from aukus_check.engine import run
-    from aukus_check.resources import BUNDLED_CORPUS, BUNDLED_RULES, bundled_path
+def _rules(rules: Path | None) -> tuple[RuleSet, Path]:
+    """The given or bundled rules, loaded and compiled, and the file they came from."""
+    from aukus_check.resources import BUNDLED_RULES, bundled_path
     from aukus_check.rules import load_rules
 
     rules_file = rules if rules is not None else bundled_path(BUNDLED_RULES)
     rules_display = str(rules) if rules is not None else BUNDLED_RULES
-    rule_set = load_rules(rules_file, rules_display)
+    return load_rules(rules_file, rules_display), rules_file
+
+
+def _corpus(corpus: Path | None) -> tuple[Path, str]:
+    """The given or bundled corpus directory, and how to name it in output."""
+    from aukus_check.resources import BUNDLED_CORPUS, bundled_path
+
+    if corpus is None:
+        return bundled_path(BUNDLED_CORPUS), BUNDLED_CORPUS
+    return corpus, str(corpus).rstrip("/") or "/"
+
+
+def _run_engine(corpus: Path | None, rules: Path | None, jobs: int | None, field: str | None) -> Report:
+    from aukus_check.engine import run
+
+    rule_set, rules_file = _rules(rules)
     _check_field([f.id for f in rule_set.fields], field)  # before reading thousands of articles
-    corpus_dir = corpus if corpus is not None else bundled_path(BUNDLED_CORPUS)
-    corpus_display = (str(corpus).rstrip("/") or "/") if corpus is not None else BUNDLED_CORPUS
+    corpus_dir, corpus_display = _corpus(corpus)
     with _progress_bar() as progress:
         report = run(
             corpus_dir,
@@ -232,6 +247,158 @@ def report(
         color, width = _terminal() if output is None else (False, 120)
         data = FORMATS[output_format.value](result, RenderOptions(field=field, color=color, width=width))
         _emit(data, output)
+
+
+CorpusOption = Annotated[
+    Path | None,
+    typer.Option(help="Directory of .txt/.md articles, read recursively. [default: the bundled seeds]"),
+]
+RulesOption = Annotated[
+    Path | None, typer.Option(help="Rules YAML file. [default: the bundled rules/aukus.yaml]")
+]
+
+
+class ExplainFormat(enum.StrEnum):
+    """Output formats of `explain`."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def explain(
+    field: Annotated[str, typer.Argument(help="Field id to explain, e.g. japan.pillar2_status.")],
+    article: Annotated[
+        str | None, typer.Option(help="Only this article (its id, e.g. 004_e3055f70abc2c30a).")
+    ] = None,
+    corpus: CorpusOption = None,
+    rules: RulesOption = None,
+    output_format: Annotated[
+        ExplainFormat, typer.Option("--format", "-f", help="text, or json (one object per candidate).")
+    ] = ExplainFormat.text,
+) -> None:
+    """Show every candidate match of FIELD, the rule behind it, and why it was kept or dropped.
+
+    Page furniture is scanned too, so a value set aside as furniture shows up with that reason.
+    """
+    with _input_errors():
+        from aukus_check.corpus import load_corpus
+        from aukus_check.explain import explain_article
+
+        rule_set, _ = _rules(rules)
+        _check_field([f.id for f in rule_set.fields], field)
+        corpus_dir, corpus_display = _corpus(corpus)
+        loaded = load_corpus(corpus_dir, corpus_display, rule_set.outlets, bundled=corpus is None)
+        ids = [a.info.id for a in loaded.articles]
+        if article is not None and article not in ids:
+            close = difflib.get_close_matches(article, ids, n=1)
+            raise UsageError(
+                f"unknown article {article!r}",
+                hint=f"did you mean {close[0]!r}?"
+                if close
+                else "article ids are file names without extension",
+            )
+        chosen = [a for a in loaded.articles if article is None or a.info.id == article]
+        explained = [(a, explain_article(a, rule_set, field)) for a in chosen]
+        if output_format is ExplainFormat.json:
+            import json
+
+            rows = [e.model_dump(mode="json") for _, found in explained for e in found]
+            _emit((json.dumps(rows, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), None)
+            return
+        definition = rule_set.field(field)
+        assert definition is not None
+        lines = [f"{field} — {definition.label}"]
+        for item, found in explained:
+            kept = sum(e.kept for e in found)
+            lines.append("")
+            lines.append(f"{item.info.id} · {item.info.path} · {len(found)} candidates, {kept} kept")
+            for e in found:
+                verdict = "kept   " if e.kept else "dropped"
+                value = e.value if e.value is not None else "—"
+                modality = f" ({e.modality}{', hedged' if e.hedged else ''})" if e.kept and e.modality else ""
+                lines.append(
+                    f"  {e.line}:{e.column}  {verdict}  {value}{modality}  · rule {e.rule.name} "
+                    f"({rule_set.path}:{e.rule.line})"
+                )
+                lines.append(f"      match: “{printable(e.text)}”")
+                if e.cues:
+                    lines.append(
+                        "      cues: " + ", ".join(f"{c.kind} “{printable(c.text)}”" for c in e.cues)
+                    )
+                if e.reason:
+                    lines.append(f"      why dropped: {printable(e.reason)}")
+                lines.append(f"      sentence: “{printable(e.sentence)}”")
+        _emit(("\n".join(lines) + "\n").encode("utf-8"), None)
+
+
+rules_app = typer.Typer(
+    help="Work on a rules file: run its examples, print its JSON Schema.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("test")
+def rules_test(
+    rules: RulesOption = None,
+    coverage: Annotated[
+        bool, typer.Option("--coverage", help="Also name the rules that never fire on the corpus.")
+    ] = False,
+    corpus: CorpusOption = None,
+) -> None:
+    """Run every rule's examples; exit 1 if any fails or a rule lacks examples, 0 otherwise."""
+    with _input_errors():
+        from aukus_check.ruletests import run_examples, untestable_rules, unused_rules
+
+        rule_set, _ = _rules(rules)
+        out: list[str] = []
+        outcomes = list(run_examples(rule_set))
+        failed = [o for o in outcomes if not o.passed]
+        for outcome in failed:
+            expected = ", ".join(outcome.expected) or "nothing"
+            found = ", ".join(outcome.found) or "nothing"
+            out.append(
+                f"{outcome.location}: field {outcome.field_id!r} rule {outcome.rule.name!r}: "
+                f"expected {expected}; read {found}"
+            )
+            out.append(f"    text: “{printable(outcome.text)}”")
+        problems = list(untestable_rules(rule_set))
+        for problem in problems:
+            out.append(
+                f"{rule_set.path}:{problem.rule.line}:{problem.rule.column}: field {problem.field_id!r} "
+                f"rule {problem.rule.name!r} {problem.message}"
+            )
+        rule_count = len({(r.extractor.line, r.extractor.column) for r in rule_set.examples})
+        lacking = len({(p.rule.line, p.rule.column) for p in problems})
+        out.append(
+            f"{rule_count} rules, {len(outcomes)} examples: {len(outcomes) - len(failed)} passed, "
+            f"{len(failed)} failed; {lacking} rules lack examples"
+        )
+        if coverage:
+            from aukus_check.engine import run
+
+            corpus_dir, corpus_display = _corpus(corpus)
+            report = run(corpus_dir, corpus_display, rule_set, _rules(rules)[1], bundled=corpus is None)
+            unused = list(unused_rules(report, rule_set))
+            for field_id, rule in unused:
+                out.append(
+                    f"{rule_set.path}:{rule.line}:{rule.column}: field {field_id!r} rule {rule.name!r} "
+                    f"never fires on corpus {corpus_display}"
+                )
+            out.append(f"coverage: {rule_count - len(unused)} of {rule_count} rules fire on {corpus_display}")
+        _emit(("\n".join(out) + "\n").encode("utf-8"), None)
+        if failed or problems:
+            raise typer.Exit(ExitCode.FINDINGS)
+
+
+@rules_app.command("schema")
+def rules_schema() -> None:
+    """Print the JSON Schema of the rules file format (for an editor's YAML language server)."""
+    from aukus_check.rules import rules_json_schema_document
+
+    _emit(rules_json_schema_document(), None)
 
 
 def run_cli(argv: list[str] | None = None) -> int:

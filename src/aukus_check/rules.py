@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from aukus_check.errors import Location, RulesError
 from aukus_check.extractors import REGISTRY, AnySpec
-from aukus_check.extractors.base import ArticleProbe, CompileContext, Probe
+from aukus_check.extractors.base import ArticleProbe, CompileContext, Example, Probe
 from aukus_check.extractors.phrases import alternation
 from aukus_check.models import ExtractorRef, FieldType
 from aukus_check.outlets import OutletMatcher, build_outlet_matcher
@@ -198,6 +198,17 @@ class FieldDef:
 
 
 @dataclass(frozen=True)
+class RuleExamples:
+    """One rule (extractor) of one field, its examples and where each is written."""
+
+    field_id: str
+    extractor: ExtractorRef
+    examples: tuple[tuple[Example, Location], ...]
+    declared_as: str
+    """The field id as the rules file writes it: a family's id keeps its {key}."""
+
+
+@dataclass(frozen=True)
 class RuleSet:
     """Compiled rules: fields, probes, and the one prefilter that serves them all."""
 
@@ -211,6 +222,7 @@ class RuleSet:
     outlets: OutletMatcher
     article_probes: tuple[ArticleProbe, ...] = ()
     registries: Registries | None = None
+    examples: tuple[RuleExamples, ...] = ()
 
     def field(self, field_id: str) -> FieldDef | None:
         """A field by id."""
@@ -260,7 +272,19 @@ def parse_rules(text: str, display: str) -> RuleSet:
 
 def rules_json_schema() -> dict[str, Any]:
     """JSON Schema of the rules file format."""
-    return RulesSpec.model_json_schema()
+    schema = RulesSpec.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "aukus-check rules file",
+        **{key: value for key, value in schema.items() if key != "title"},
+    }
+
+
+def rules_json_schema_document() -> bytes:
+    """The rules JSON Schema as the bytes of docs/rules.schema.json."""
+    import json
+
+    return (json.dumps(rules_json_schema(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
@@ -270,10 +294,13 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
     fields: list[FieldDef] = []
     probes: list[Probe] = []
     article_probes: list[ArticleProbe] = []
+    examples: list[RuleExamples] = []
     seen: dict[str, Location] = {}
     for index, field_spec in enumerate(spec.fields):
         path = ("fields", index)
+        family_keys: set[str | None] = set()
         for field_def, placeholders in _expand(field_spec, path, document, registries):
+            family_keys.add(field_def.key)
             if field_def.id in seen:
                 raise RulesError(
                     f"field {field_def.id!r} is declared twice (first at {seen[field_def.id]})",
@@ -314,6 +341,18 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                     column=column,
                 )
                 context = context_at(extractor_path)
+                examples.append(
+                    RuleExamples(
+                        field_def.id,
+                        ref,
+                        tuple(
+                            (example, document.location((*extractor_path, "examples", number)))
+                            for number, example in enumerate(extractor_spec.examples)
+                            if example.key is None or example.key == field_def.key
+                        ),
+                        field_spec.id,
+                    )
+                )
                 compiled = REGISTRY[extractor_spec.kind](extractor_spec, context, ref, position)
                 own = [(context, extractor_spec)]
                 contexts = tuple(level for level in (_compile_scope(own, "context"), field_context) if level)
@@ -326,6 +365,13 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                         probes.append(
                             replace(probe, context=contexts, unless=unless, unless_before=unless_before)
                         )
+        for position, extractor_spec in enumerate(field_spec.extractors):
+            for number, example in enumerate(extractor_spec.examples):
+                if example.key is not None and example.key not in family_keys:
+                    raise RulesError(
+                        f"field {field_spec.id!r}: example key {example.key!r} is not a key of this field",
+                        document.location((*path, "extractors", position, "examples", number, "key")),
+                    )
     prefilter = re2.Filter()
     for probe in probes:
         prefilter.Add(probe.source, options(case_sensitive=probe.case_sensitive))
@@ -343,6 +389,7 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
         outlets=outlets,
         article_probes=tuple(article_probes),
         registries=registries,
+        examples=tuple(examples),
     )
 
 
