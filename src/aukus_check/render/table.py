@@ -26,7 +26,13 @@ table lists each value with the articles that state it."""
 MAX_LISTED_ARTICLES = 30
 """Beyond this many articles, values show how many articles state them instead of labels."""
 _NO_VALUE = "—"
-_STATUS_STYLE = {"conflict": "bold red", "agree": "green", "single": "yellow", "silent": "dim"}
+_STATUS_STYLE = {
+    "conflict": "bold red",
+    "time_separated": "magenta",
+    "agree": "green",
+    "single": "yellow",
+    "silent": "dim",
+}
 
 
 def article_labels(report: Report) -> dict[str, str]:
@@ -78,7 +84,8 @@ def summary_line(report: Report) -> str:
     s = report.summary
     return (
         f"{s.articles} articles · {s.fields} fields · {s.conflicts} conflicts · "
-        f"{s.agreements} agreements · {s.single_source} single-source · {s.silent} silent"
+        + (f"{s.time_separated} time-separated · " if s.time_separated else "")
+        + f"{s.agreements} agreements · {s.single_source} single-source · {s.silent} silent"
     )
 
 
@@ -113,7 +120,7 @@ def _legend(report: Report) -> Table:
 
 def _grid_width(report: Report) -> int:
     """Columns the per-article grid needs so that no value has to be cut mid-word."""
-    widths = [max(len(field.id) for field in report.fields), len("conflict")]
+    widths = [max(len(field.id) for field in report.fields), max(len(f.status) for f in report.fields)]
     for article in report.articles:
         words = [word for field in report.fields for word in _cell(field, article.id).plain.split()]
         widths.append(max((len(word) for word in words), default=1))
@@ -176,15 +183,32 @@ def _detail(report: Report, field: FieldResult) -> RenderableType:
     titles = {article.id: article for article in report.articles}
     parts: list[RenderableType] = [
         Text.assemble((one_line(field.id), "bold"), " — ", one_line(field.label)),
-        Text(f"type {field.type} · vocabulary: {', '.join(field.vocabulary)}"),
+        Text(
+            f"type {field.type}"
+            + (f" · vocabulary: {', '.join(field.vocabulary)}" if field.vocabulary else "")
+        ),
         Text.assemble("status: ", _status(field.status)),
     ]
-    if field.conflicts:
+    plain = [pair for pair in field.conflicts if pair.kind == "conflict"]
+    separated = [pair for pair in field.conflicts if pair.kind == "time_separated"]
+    if plain:
         parts.append(Text("conflicting stances:", style="bold"))
-        for pair in field.conflicts:
+        for pair in plain:
             left = ", ".join(labels[a] for a in pair.left_articles)
             right = ", ".join(labels[a] for a in pair.right_articles)
             parts.append(_indented(Text(f"{pair.left} ({left})  ×  {pair.right} ({right})"), 1))
+    if separated:
+        parts.append(
+            Text("time-separated (articles published far apart; both can have been true):", style="bold")
+        )
+        for pair in separated:
+            left = ", ".join(
+                f"{labels[a]} {d}" for a, d in zip(pair.left_articles, pair.left_published, strict=False)
+            )
+            right = ", ".join(
+                f"{labels[a]} {d}" for a, d in zip(pair.right_articles, pair.right_published, strict=False)
+            )
+            parts.append(_indented(Text(f"{pair.left} ({left})  →  {pair.right} ({right})"), 1))
     if field.stances:
         parts.append(Text("compatible groups:", style="bold"))
         for stance in sorted(field.stances, key=lambda s: s.group):
