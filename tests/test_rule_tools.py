@@ -210,7 +210,7 @@ def test_explain_unknown_article_is_a_usage_error_with_a_hint(cli, tmp_path: Pat
         "explain", "japan.status", "--article", "aa", "--corpus", str(explain_corpus), "--rules", str(rules)
     )
     assert result.code == ExitCode.USAGE
-    assert result.stderr.strip() == "unknown article 'aa' (did you mean 'a'?)"
+    assert result.stderr.strip() == "unknown article 'aa' (hint: did you mean 'a'?)"
 
 
 def test_explain_unknown_field_is_a_usage_error(cli) -> None:

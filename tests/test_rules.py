@@ -245,7 +245,7 @@ def test_catastrophic_backtracking_pattern_is_linear_in_re2() -> None:
 
 def test_rules_schema_is_generated_from_the_models() -> None:
     schema = rules_json_schema()
-    assert schema["title"] == "RulesSpec"
+    assert schema["title"] == "aukus-check rules file"
     assert set(schema["required"]) == {"schema_version", "version", "title", "fields"}
 
 
