@@ -442,6 +442,7 @@ def judge_element(sentence: str, anchor: str, *, exclusions: bool = True) -> Ass
         ("The pact covers every port apart from Busan.", "Busan", "apart from"),
         ("The pact covers every port aside from Kobe.", "Kobe", "aside from"),
         ("The accord spans every sector except shipbuilding and steel.", "steel", "except"),
+        ("The accord spans every sector except shipbuilding, steel and rail.", "rail", "except"),
     ],
 )
 def test_an_exclusion_word_denies_the_element_it_governs(sentence: str, anchor: str, cue: str) -> None:
@@ -453,16 +454,21 @@ def test_an_exclusion_word_denies_the_element_it_governs(sentence: str, anchor: 
     [
         # the element before the exclusion word is included
         ("The treaty covers fisheries excluding whaling.", "fisheries"),
-        # a comma ends the excluded list
+        # "with" ends the excluded list
         ("The accord spans every sector except shipbuilding, with steel at its core.", "steel"),
+        # so does a new predicate
+        ("The accord spans every sector except shipbuilding, and will add steel.", "steel"),
+        # an opening exclusion phrase ends at its comma
+        ("Except for rice, the grant funds wheat.", "wheat"),
         # "including" re-opens the list
         ("The accord spans every sector except shipbuilding including steel.", "steel"),
         # too far from the exclusion word to be governed by it
-        ("The accord spans every sector except shipbuilding in the south and later steel.", "steel"),
+        ("The accord spans every sector except shipbuilding in the far south and then later steel.", "steel"),
     ],
 )
 def test_an_exclusion_word_does_not_reach_past_its_list(sentence: str, anchor: str) -> None:
-    assert judge_element(sentence, anchor).modality == "asserted"
+    result = judge_element(sentence, anchor)
+    assert result.dropped is None and result.modality != "denied"
 
 
 def test_a_negation_just_before_an_exclusion_word_means_only() -> None:

@@ -19,12 +19,14 @@ claim as hedged without changing its modality. A claim in a question or inside a
 ("if", "whether", "unless") is not a claim at all and is dropped.
 
 In set fields (`exclusions=True`), an exclusion word ("excluding", "except", "other than",
-"apart from", "aside from") denies the elements it governs: those after it, before the next
-comma and within a few words, with no "including", "such as" or "with" between ("covers
-everything except hypersonics and quantum"). A negation before it turns it into "only"
-("covers nothing other than AI" affirms AI), and "Apart from AI, ..." opening a sentence can
-mean "besides AI" as well as "except AI", so that element is dropped as ambiguous. Enum fields
-ignore these words: "countries other than Japan were invited" does not deny an invitation.
+"apart from", "aside from") denies the elements it governs: the list right after it ("covers
+everything except hypersonics, quantum and cyber"), within a few words, up to a word that
+re-opens the list or starts a predicate ("including", "such as", "with", "will", "is").
+A negation just before it turns it into "only" ("covers nothing other than AI" affirms AI).
+Opening a sentence, it governs only up to its comma ("Except for AI, the pillar covers
+quantum"), and "Apart from AI, ..." or "Other than AI, ..." can mean "besides AI" as well as
+"except AI", so that element is dropped as ambiguous. Enum fields ignore these words:
+"countries other than Japan were invited" does not deny an invitation.
 """
 
 from __future__ import annotations
@@ -81,17 +83,20 @@ _HEDGE = (  # case-sensitive: "may" is a hedge, "May" a month
 )
 _EXCLUSION = r"\b(?:excluding|except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from)\b"
 _EXCLUSION_STOP = re.compile(
-    r"[,;:]|\b(?:includ\w*|such\s+as|like|notably|especially|particularly|plus|as\s+well\s+as|along\s+with"
-    r"|together\s+with|with|but|while|whereas|which|that)\b",
+    r"[;:]|\b(?:includ\w*|such\s+as|like|notably|especially|particularly|plus|as\s+well\s+as|along\s+with"
+    r"|together\s+with|with|but|while|whereas|which|that|will|would|shall|can|could|may|might|must"
+    r"|is|are|was|were|has|have|had|does|do|did)\b",
     re.IGNORECASE,
 )
-"""Between an exclusion word and an element: where the excluded list ends."""
-_EXCLUSION_WORDS = 4
+"""Between an exclusion word and an element: where the excluded list ends (a list of areas
+holds no auxiliary: "excluding quantum, and will expand to cyber" does not exclude cyber)."""
+_EXCLUSION_WORDS = 6
 """At most this many words between an exclusion word and an element it governs."""
 _ONLY_WORDS = 3
 """A negation at most this many words before an exclusion word makes it "only": "not ... anything except"."""
-_AMBIGUOUS_OPENING = re.compile(r"[\s“\"'‘(]*(?:apart\s+from|aside\s+from|other\s+than)\b", re.IGNORECASE)
-"""'Apart from AI, ...' opening a sentence: 'besides AI' or 'except AI'."""
+_OPENERS = " \t\r\n“\"'‘("
+_BESIDES = re.compile(r"(?:apart|aside)\s+from|other\s+than", re.IGNORECASE)
+"""Exclusion words that, opening a sentence, can mean 'besides': 'Apart from AI, ...'."""
 _HYPOTHETICAL = r"\b(?:if|unless|whether|in case|suppose|supposing|assuming|hypothetically)\b"
 _ATTRIBUTION_SOURCE = (
     r"\b(?:say|says|said|saying|stated|stating|told|tell|tells|telling|according to|reportedly|reported"
@@ -262,10 +267,15 @@ class SentenceCues:
         stop = next((p for p in self._predicates if p >= anchor_end), clause_end)
         return min(horizon, stop, clause_end)
 
+    def _opens_sentence(self, cue: CueSpan) -> bool:
+        return not self.sentence[: cue[0]].strip(_OPENERS)
+
     def _exclusion(self, clause_start: int, anchor_start: int) -> CueSpan | None:
         """The exclusion word that governs the element at anchor_start, if any."""
         for cue in reversed(_within(self._exclusions, clause_start, anchor_start)):
             between = self.sentence[cue[1] : anchor_start]
+            if "," in between and self._opens_sentence(cue):
+                continue  # "Except for AI, the pillar covers quantum": the phrase ends at its comma
             if len(between.split()) <= _EXCLUSION_WORDS and not _EXCLUSION_STOP.search(between):
                 return cue
         return None
@@ -288,8 +298,7 @@ class SentenceCues:
         negations = _within(self._negations, clause_start, anchor_start)
         exclusion = self._exclusion(clause_start, anchor_start) if exclusions else None
         if exclusion is not None:
-            opening = _AMBIGUOUS_OPENING.match(self.sentence)
-            if opening is not None and opening.end() == exclusion[1]:
+            if self._opens_sentence(exclusion) and _BESIDES.fullmatch(exclusion[2]):
                 return Assessment(
                     "asserted", False, (), dropped=f"ambiguous: '{exclusion[2]}' may mean 'besides' here"
                 )
