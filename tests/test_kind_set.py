@@ -189,20 +189,6 @@ def coverage(result: FieldResult) -> dict[str, tuple[tuple[str, ...], tuple[str,
     return {c.element: (c.included, c.excluded) for c in result.coverage}
 
 
-def test_synonyms_from_several_articles_count_as_one_element(rules: RuleSet) -> None:
-    result = scope_report(
-        rules,
-        {
-            "a": "Pillar II covers artificial intelligence.",
-            "b": "The second pillar pools machine learning research.",
-            "c": "Pillar 2 teams are testing AI-enabled targeting.",
-        },
-    )
-    assert coverage(result) == {"ai": (("a", "b", "c"), ())}
-    assert result.status == "agree"
-    assert [s.label for s in result.stances] == ["ai"]
-
-
 def test_coverage_per_element_and_conflicts_only_where_one_includes_and_another_excludes(
     rules: RuleSet,
 ) -> None:
@@ -233,55 +219,77 @@ def test_coverage_per_element_and_conflicts_only_where_one_includes_and_another_
     assert hedged == ["e"]
 
 
-def test_different_elements_in_different_articles_never_conflict(rules: RuleSet) -> None:
-    result = scope_report(
-        rules,
+CORPORA = [
+    (
+        "synonyms from several articles count as one element",
+        "pillar2.scope",
+        {
+            "a": "Pillar II covers artificial intelligence.",
+            "b": "The second pillar pools machine learning research.",
+            "c": "Pillar 2 teams are testing AI-enabled targeting.",
+        },
+        {"ai": (("a", "b", "c"), ())},
+        "agree",
+    ),
+    (
+        "different elements in different articles never conflict",
+        "pillar2.scope",
         {
             "a": "Pillar II covers artificial intelligence.",
             "b": "Pillar II covers hypersonic missiles.",
             "c": "Pillar II does not cover electronic warfare.",
         },
-    )
-    assert result.status == "agree"
-    assert result.conflicts == ()
-    assert coverage(result)["electronic_warfare"] == ((), ("c",))
-
-
-def test_two_articles_that_both_exclude_an_element_agree(rules: RuleSet) -> None:
-    result = scope_report(
-        rules,
+        {"ai": (("a",), ()), "hypersonics": (("b",), ()), "electronic_warfare": ((), ("c",))},
+        "agree",
+    ),
+    (
+        "two articles that both exclude an element agree",
+        "pillar2.scope",
         {
             "a": "Pillar II does not cover hypersonics.",
             "b": "Pillar II covers all areas other than hypersonics.",
         },
-    )
-    assert result.status == "agree"
-    assert coverage(result) == {"hypersonics": ((), ("a", "b"))}
-
-
-def test_an_ambiguous_apart_from_neither_includes_nor_excludes(rules: RuleSet) -> None:
-    result = scope_report(
-        rules,
+        {"hypersonics": ((), ("a", "b"))},
+        "agree",
+    ),
+    (
+        "an ambiguous 'apart from' neither includes nor excludes",
+        "pillar2.scope",
         {
             "a": "Apart from AI, Pillar II covers quantum computing.",
             "b": "Pillar II does not cover artificial intelligence.",
         },
-    )
-    assert coverage(result) == {"ai": ((), ("b",)), "quantum": (("a",), ())}
-    assert result.status == "agree"
-
-
-def test_pillar_one_coverage_ignores_a_denial_about_pillar_two(rules: RuleSet) -> None:
-    result = scope_report(
-        rules,
+        {"ai": ((), ("b",)), "quantum": (("a",), ())},
+        "agree",
+    ),
+    (
+        "Pillar I coverage ignores a denial about Pillar II",
+        "pillar1.scope",
         {
             "a": "Pillar I delivers nuclear-powered attack submarines to Australia.",
             "b": "Pillar II does not involve nuclear submarines, unlike Pillar I.",
         },
-        "pillar1.scope",
-    )
-    assert coverage(result) == {"nuclear_submarines": (("a",), ())}
-    assert result.status == "single"
+        {"nuclear_submarines": (("a",), ())},
+        "single",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "field_id", "texts", "expected", "status"), CORPORA, ids=[case[0] for case in CORPORA]
+)
+def test_coverage_without_conflict(
+    rules: RuleSet,
+    name: str,
+    field_id: str,
+    texts: dict[str, str],
+    expected: dict[str, tuple[tuple[str, ...], tuple[str, ...]]],
+    status: str,
+) -> None:
+    result = scope_report(rules, texts, field_id)
+    assert coverage(result) == expected
+    assert result.status == status
+    assert result.conflicts == ()
 
 
 # --- exclusion words are for sets only --------------------------------------------------------
