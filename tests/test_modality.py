@@ -423,3 +423,77 @@ def test_clause_bounds_spaced_hyphen_cuts_but_word_hyphen_does_not() -> None:
 def test_clause_bounds_as_well_as_is_not_a_cut() -> None:
     sentence = "Wellington did not sign the trade pact, as well as the defence accord."
     assert clause_bounds(sentence, *anchor_of(sentence, "defence accord")) == (0, len(sentence))
+
+
+# --- exclusion words (set fields only) ----------------------------------------------------------
+
+
+def judge_element(sentence: str, anchor: str, *, exclusions: bool = True) -> Assessment:
+    return assess(sentence, *anchor_of(sentence, anchor), exclusions=exclusions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "cue"),
+    [
+        ("The treaty covers fisheries excluding whaling.", "whaling", "excluding"),
+        ("The accord spans every sector except shipbuilding.", "shipbuilding", "except"),
+        ("The accord spans every sector except for steel.", "steel", "except for"),
+        ("The grant funds all crops other than rice.", "rice", "other than"),
+        ("The pact covers every port apart from Busan.", "Busan", "apart from"),
+        ("The pact covers every port aside from Kobe.", "Kobe", "aside from"),
+        ("The accord spans every sector except shipbuilding and steel.", "steel", "except"),
+        ("The accord spans every sector except shipbuilding, steel and rail.", "rail", "except"),
+    ],
+)
+def test_an_exclusion_word_denies_the_element_it_governs(sentence: str, anchor: str, cue: str) -> None:
+    assert judge_element(sentence, anchor) == Assessment("denied", False, (negation(cue),))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor"),
+    [
+        # the element before the exclusion word is included
+        ("The treaty covers fisheries excluding whaling.", "fisheries"),
+        # "with" ends the excluded list
+        ("The accord spans every sector except shipbuilding, with steel at its core.", "steel"),
+        # so does a new predicate
+        ("The accord spans every sector except shipbuilding, and will add steel.", "steel"),
+        # an opening exclusion phrase ends at its comma
+        ("Except for rice, the grant funds wheat.", "wheat"),
+        # "including" re-opens the list
+        ("The accord spans every sector except shipbuilding including steel.", "steel"),
+        # too far from the exclusion word to be governed by it
+        ("The accord spans every sector except shipbuilding in the far south and then later steel.", "steel"),
+    ],
+)
+def test_an_exclusion_word_does_not_reach_past_its_list(sentence: str, anchor: str) -> None:
+    result = judge_element(sentence, anchor)
+    assert result.dropped is None and result.modality != "denied"
+
+
+def test_a_negation_just_before_an_exclusion_word_means_only() -> None:
+    assert judge_element("The pact covers nothing other than fisheries.", "fisheries") == Assessment(
+        "asserted", False, ()
+    )
+    assert judge_element("The grant does not fund any crops except rice.", "rice").modality == "asserted"
+
+
+def test_a_negation_of_another_predicate_does_not_turn_an_exclusion_into_only() -> None:
+    sentence = "The pact does not cover whaling and covers every stock except cod."
+    assert judge_element(sentence, "cod").modality == "denied"
+
+
+def test_a_sentence_opening_apart_from_is_ambiguous_and_dropped() -> None:
+    result = judge_element("Apart from rice, the grant funds wheat.", "rice")
+    assert result.dropped is not None and "ambiguous" in result.dropped
+    assert judge_element("Apart from rice, the grant funds wheat.", "wheat").modality == "asserted"
+    # "except" cannot mean "besides": it still denies
+    assert judge_element("Except for rice, the grant funds every crop.", "rice").modality == "denied"
+
+
+def test_exclusion_words_are_ignored_outside_set_fields() -> None:
+    sentence = "Countries other than Japan were invited."
+    assert judge_element(sentence, "invited", exclusions=False) == Assessment("asserted", False, ())
+    assert judge_element("Every country except Japan was invited.", "Japan", exclusions=False).modality == (
+        "asserted"
+    )

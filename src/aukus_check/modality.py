@@ -17,6 +17,16 @@ carries the value), within its clause:
 Precedence: denied, expected, reported, asserted. Hedges ("could", "may", "likely") mark a
 claim as hedged without changing its modality. A claim in a question or inside a condition
 ("if", "whether", "unless") is not a claim at all and is dropped.
+
+In set fields (`exclusions=True`), an exclusion word ("excluding", "except", "other than",
+"apart from", "aside from") denies the elements it governs: the list right after it ("covers
+everything except hypersonics, quantum and cyber"), within a few words, up to a word that
+re-opens the list or starts a predicate ("including", "such as", "with", "will", "is").
+A negation just before it turns it into "only" ("covers nothing other than AI" affirms AI).
+Opening a sentence, it governs only up to its comma ("Except for AI, the pillar covers
+quantum"), and "Apart from AI, ..." or "Other than AI, ..." can mean "besides AI" as well as
+"except AI", so that element is dropped as ambiguous. Enum fields ignore these words:
+"countries other than Japan were invited" does not deny an invitation.
 """
 
 from __future__ import annotations
@@ -71,6 +81,22 @@ _HEDGE = (  # case-sensitive: "may" is a hedge, "May" a month
     r"|[Aa]llegedly|[Aa]pparently|appears? to|seems? to|(?:is|are) believed to|neither confirmed nor denied"
     r"|unconfirmed|[Ss]peculat\w+)\b)"
 )
+_EXCLUSION = r"\b(?:excluding|except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from)\b"
+_EXCLUSION_STOP = re.compile(
+    r"[;:]|\b(?:includ\w*|such\s+as|like|notably|especially|particularly|plus|as\s+well\s+as|along\s+with"
+    r"|together\s+with|with|but|while|whereas|which|that|will|would|shall|can|could|may|might|must"
+    r"|is|are|was|were|has|have|had|does|do|did)\b",
+    re.IGNORECASE,
+)
+"""Between an exclusion word and an element: where the excluded list ends (a list of areas
+holds no auxiliary: "excluding quantum, and will expand to cyber" does not exclude cyber)."""
+_EXCLUSION_WORDS = 6
+"""At most this many words between an exclusion word and an element it governs."""
+_ONLY_WORDS = 3
+"""A negation at most this many words before an exclusion word makes it "only": "not ... anything except"."""
+_OPENERS = " \t\r\n“\"'‘("
+_BESIDES = re.compile(r"(?:apart|aside)\s+from|other\s+than", re.IGNORECASE)
+"""Exclusion words that, opening a sentence, can mean 'besides': 'Apart from AI, ...'."""
 _HYPOTHETICAL = r"\b(?:if|unless|whether|in case|suppose|supposing|assuming|hypothetically)\b"
 _ATTRIBUTION_SOURCE = (
     r"\b(?:say|says|said|saying|stated|stating|told|tell|tells|telling|according to|reportedly|reported"
@@ -89,9 +115,10 @@ _ATTRIBUTION = _cue_pattern(_ATTRIBUTION_SOURCE)
 _CUES = _cue_pattern(
     f"(?P<hedge>{_HEDGE})|(?P<not_negation>{_NOT_NEGATION})|(?P<negation>{_NEGATION})"
     f"|(?P<future>{_FUTURE})|(?P<hypothetical>{_HYPOTHETICAL})|(?P<attribution>{_ATTRIBUTION_SOURCE})"
+    f"|(?P<exclusion>{_EXCLUSION})"
 )
 _NEGATED_FUTURE = re.compile(r"(?:won|wouldn|shan)[’']t", re.IGNORECASE)
-_CUE_KINDS = ("hedge", "not_negation", "negation", "future", "hypothetical", "attribution")
+_CUE_KINDS = ("hedge", "not_negation", "negation", "future", "hypothetical", "attribution", "exclusion")
 _CUE_GROUPS = tuple((kind, _CUES.groupindex[kind]) for kind in _CUE_KINDS)
 _DETERMINER_GROUP = _CUES.groupindex["determiner"]
 # Anchored at the end of a value and bounded to 40 characters: Python's re is cheaper here.
@@ -128,9 +155,9 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return SentenceCues(sentence).clause(start, end)
 
 
-def assess(sentence: str, anchor_start: int, anchor_end: int) -> Assessment:
+def assess(sentence: str, anchor_start: int, anchor_end: int, *, exclusions: bool = False) -> Assessment:
     """Judge the modality of the value anchored at sentence[anchor_start:anchor_end]."""
-    return SentenceCues(sentence).assess(anchor_start, anchor_end)
+    return SentenceCues(sentence).assess(anchor_start, anchor_end, exclusions=exclusions)
 
 
 def _end_of_leading_clause(sentence: str) -> int | None:
@@ -179,6 +206,7 @@ class SentenceCues:
         "_attributions",
         "_cuts",
         "_data",
+        "_exclusions",
         "_future",
         "_hedges",
         "_hypotheticals",
@@ -216,6 +244,7 @@ class SentenceCues:
         self._hedges = found["hedge"]
         self._hypotheticals = found["hypothetical"]
         self._attributions = found["attribution"]
+        self._exclusions = found["exclusion"]
         self._predicates: list[int] | None = None  # found when a candidate first needs them
         self._words: list[int] | None = None
 
@@ -238,8 +267,25 @@ class SentenceCues:
         stop = next((p for p in self._predicates if p >= anchor_end), clause_end)
         return min(horizon, stop, clause_end)
 
-    def assess(self, anchor_start: int, anchor_end: int) -> Assessment:
-        """Judge the modality of the value anchored at [anchor_start, anchor_end)."""
+    def _opens_sentence(self, cue: CueSpan) -> bool:
+        return not self.sentence[: cue[0]].strip(_OPENERS)
+
+    def _exclusion(self, clause_start: int, anchor_start: int) -> CueSpan | None:
+        """The exclusion word that governs the element at anchor_start, if any."""
+        for cue in reversed(_within(self._exclusions, clause_start, anchor_start)):
+            between = self.sentence[cue[1] : anchor_start]
+            if "," in between and self._opens_sentence(cue):
+                continue  # "Except for AI, the pillar covers quantum": the phrase ends at its comma
+            if len(between.split()) <= _EXCLUSION_WORDS and not _EXCLUSION_STOP.search(between):
+                return cue
+        return None
+
+    def assess(self, anchor_start: int, anchor_end: int, *, exclusions: bool = False) -> Assessment:
+        """Judge the modality of the value anchored at [anchor_start, anchor_end).
+
+        `exclusions`: the value is an element of a set, which "except", "other than" and the
+        like can deny.
+        """
         if self._question:
             return Assessment("asserted", False, (), dropped="in a question")
         clause_start, clause_end = self.clause(anchor_start, anchor_end)
@@ -250,6 +296,23 @@ class SentenceCues:
             )
         cues: list[Cue] = []
         negations = _within(self._negations, clause_start, anchor_start)
+        exclusion = self._exclusion(clause_start, anchor_start) if exclusions else None
+        if exclusion is not None:
+            if self._opens_sentence(exclusion) and _BESIDES.fullmatch(exclusion[2]):
+                return Assessment(
+                    "asserted", False, (), dropped=f"ambiguous: '{exclusion[2]}' may mean 'besides' here"
+                )
+            # "covers nothing other than AI": the two negations make "only AI"
+            only = [
+                span
+                for span in negations
+                if span[1] <= exclusion[0]
+                and len(self.sentence[span[1] : exclusion[0]].split()) <= _ONLY_WORDS
+            ]
+            if only:
+                negations = [span for span in negations if span not in only]
+            else:
+                negations.append(exclusion)
         post = _POST_NEGATION.match(self.sentence, anchor_end, clause_end)
         cues.extend(Cue(kind="negation", text=text) for _, _, text in negations)
         if post:

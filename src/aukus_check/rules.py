@@ -363,7 +363,13 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                         article_probes.append(probe)
                     else:
                         probes.append(
-                            replace(probe, context=contexts, unless=unless, unless_before=unless_before)
+                            replace(
+                                probe,
+                                context=contexts,
+                                unless=unless,
+                                unless_before=unless_before,
+                                exclusions=field_def.type == "set",
+                            )
                         )
         for position, extractor_spec in enumerate(field_spec.extractors):
             for number, example in enumerate(extractor_spec.examples):

@@ -190,6 +190,8 @@ class Probe:
     """Levels (extractor, field) of alternatives: the sentence must match one of each level."""
     unless: tuple[Any, ...] = ()
     unless_before: tuple[Any, ...] = ()
+    exclusions: bool = False
+    """The field is a set: "except", "other than" and the like deny the elements they govern."""
 
 
 @dataclass(frozen=True, slots=True)
