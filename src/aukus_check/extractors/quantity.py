@@ -50,13 +50,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
 from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe, SentenceScope
 from aukus_check.models import ExtractorRef, Qualifier, QuantityValue
-from aukus_check.re2_spans import Spans
+from aukus_check.re2_spans import Spans, search
 
 KIND = "quantity"
 PLACEHOLDER = "{quantity}"
@@ -488,10 +488,10 @@ class _Shape:
 
     source: str
     subpath: tuple[str | int, ...]
-    count: bool = False
-    """The counted noun follows the number: check the words between them."""
     unit_after: bool = False
     """Nothing the rule requires follows the number: refuse percentages and units there."""
+    noun_after: Any = None
+    """For "<noun> ... to N": an RE2 pattern of the counted noun, the one noun allowed after N."""
 
 
 def _shapes(spec: Spec, context: CompileContext) -> list[_Shape]:
@@ -501,13 +501,15 @@ def _shapes(spec: Spec, context: CompileContext) -> list[_Shape]:
         counts = context.expand(spec.counts, ("counts",))
         context.compile(counts, ("counts",))  # a broken pattern is reported at `counts`, not at a shape
         gap = rf"(?P<gap>(?:{_SP}[a-z][\w'’-]*){{0,{spec.gap}}}?)" if spec.gap else "(?P<gap>)"
-        shapes.append(_Shape(rf"{quantity}{gap}{_SP}(?:{counts})\b", ("counts",), count=True))
+        shapes.append(_Shape(rf"{quantity}{gap}{_SP}(?:{counts})\b", ("counts",)))
+        # "the number of cyber specialists ... to 4,000", "boost its cyber personnel to 4,000"
         shapes.append(
             _Shape(
-                rf"\b(?:{_HEAD_NOUNS}){_SP}of(?:{_SP}[a-z][\w'’-]*){{0,{spec.gap}}}?{_SP}(?:{counts})\b"
+                rf"\b(?:(?:{_HEAD_NOUNS}){_SP}of(?:{_SP}[a-z][\w'’-]*){{0,{spec.gap}}}?{_SP})?(?:{counts})\b"
                 rf"[^;:?!]{{0,60}}?\b(?:{_TOWARDS}){_SP}{quantity}",
                 ("counts",),
                 unit_after=True,
+                noun_after=context.compile(rf"^[\s\x{{00a0}}]*(?:{counts})\b", ("counts",)),
             )
         )
     for index, pattern in enumerate(spec.patterns):
@@ -566,6 +568,23 @@ def compile_probes(
     return probes
 
 
+_FOLLOWERS = frozenset(
+    "by in within from over while and or as before after under this next at to for of with through until "
+    "during when which that but so the a an its their his her people personnel staff specialists experts "
+    "members troops soldiers workers officers strong last early late later soon now today each per "
+    "overall already".split()
+)
+_NEXT_WORD = re.compile(r"[\s\u00a0]*([A-Za-z][\w'’-]*)")
+
+
+def _other_noun(following: str, rest: bytes, counted: Any) -> str | None:
+    """In "<noun> ... to N <word>", why N counts something other than the noun ("to 12 bases")."""
+    word = _NEXT_WORD.match(following)
+    if word is None or word.group(1).lower() in _FOLLOWERS or search(counted, rest):
+        return None
+    return f"followed by {word.group(1)!r}: a number of something else"
+
+
 def _interpreter(
     spec: Spec, shape: _Shape, groups: dict[str, int]
 ) -> Callable[[Spans, bytes, SentenceScope], Hit]:
@@ -598,6 +617,8 @@ def _interpreter(
             unit = _UNIT_AFTER.match(following)
             if unit is not None:
                 problem = f"followed by {unit.group().strip()!r}: a measure, not this quantity"
+            elif shape.noun_after is not None:
+                problem = _other_noun(following, data[end:], shape.noun_after)
         if problem is None and spec.integer and reading.amount != reading.amount.to_integral_value():
             problem = f"{format_amount(reading.amount)} is not a whole number"
         if problem is not None:
