@@ -472,7 +472,7 @@ def resolve(
         old = recorded.replaced
         sys.stdout.write(
             f"{ledger_display}:{entry.line}: it replaces the earlier decision "
-            f"({printable(old.decision.describe())}, {printable(old.by)}, {old.date}; "
+            f"({printable(old.decision.describe())}; {printable(old.by)}, {old.date}; "
             f"values {', '.join(old.values)})\n"
         )
 

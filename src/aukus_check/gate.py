@@ -241,3 +241,9 @@ def evaluate(
         stale=stale,
         left_out=tuple(left_out),
     )
+
+
+def gate_json_schema() -> dict[str, object]:
+    """JSON Schema (draft 2020-12) of `check --format json`, generated from the models."""
+    schema = GateResult.model_json_schema(mode="serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

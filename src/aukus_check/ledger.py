@@ -209,7 +209,8 @@ def parse_ledger(text: str, display: str, fields: Sequence[FieldLike]) -> Ledger
             document.location(("version",)),
             hint=f"this aukus-check reads version {LEDGER_VERSION}",
         )
-    items = data.get("resolutions") or []
+    items = data.get("resolutions")
+    items = [] if items is None else items
     if not isinstance(items, list):
         raise LedgerError("'resolutions' must be a list of entries", document.location(("resolutions",)))
     by_id = {field.id: field for field in fields}
@@ -476,12 +477,11 @@ def _entry_map(new: NewResolution, fingerprint: str, existing: Any) -> Any:
 
     values = CommentedSeq(sorted(normalize_value(value) for value in new.values))
     values.fa.set_flow_style()
-    decision = CommentedMap()
-    if new.decision.accept is not None:
-        decision["accept"] = new.decision.accept
-    else:
-        decision["compatible"] = True
-        decision["reason"] = new.decision.reason
+    decision: dict[str, Any] = (
+        {"accept": new.decision.accept}
+        if new.decision.accept is not None
+        else {"compatible": True, "reason": new.decision.reason}
+    )
     fresh: dict[str, Any] = {
         "field": new.field,
         "values": values,
@@ -492,8 +492,31 @@ def _entry_map(new: NewResolution, fingerprint: str, existing: Any) -> Any:
         "date": new.date,
     }
     entry = existing if isinstance(existing, CommentedMap) else CommentedMap()
-    for key in [key for key in entry if key not in fresh]:
-        del entry[key]
-    for key, value in fresh.items():
-        entry[key] = value
+    _update(entry, fresh)
     return entry
+
+
+def _update(target: Any, fresh: dict[str, Any]) -> None:
+    """Make a round-trip mapping hold exactly `fresh`, keeping comments on the keys it keeps.
+
+    Keys it lacks are inserted after the key that precedes them in `fresh`, so an entry
+    written by hand without a fingerprint gets one right after its values.
+    """
+    from ruamel.yaml.comments import CommentedMap
+
+    for key in [key for key in target if key not in fresh]:
+        del target[key]
+    for key, value in fresh.items():
+        if isinstance(value, dict):
+            inner = target.get(key)
+            if not isinstance(inner, CommentedMap):
+                inner = CommentedMap()
+            _update(inner, value)
+            value = inner
+        if key in target:
+            target[key] = value
+        else:
+            keys = list(fresh)
+            before = [k for k in keys[: keys.index(key)] if k in target]
+            position = list(target).index(before[-1]) + 1 if before else 0
+            target.insert(position, key, value)

@@ -24,7 +24,8 @@ def _indented(renderable: RenderableType, level: int) -> RenderableType:
 def summary_line(gate: GateResult) -> str:
     """Counts: conflicts, resolved, unresolved (reopened), stale, and left out by --since."""
     s = gate.summary
-    text = f"{s.conflicts} conflicts · {s.resolved} resolved · {s.unresolved} unresolved"
+    text = f"{s.conflicts} conflict{'' if s.conflicts == 1 else 's'}"
+    text += f" · {s.resolved} resolved · {s.unresolved} unresolved"
     if s.reopened:
         text += f" ({s.reopened} reopened)"
     text += f" · {s.stale} stale"
@@ -74,8 +75,8 @@ def verdict(report: Report, gate: GateResult) -> RenderableType:
         changed = len(gate.since.changed_articles)
         parts.append(
             Text(
-                f"since {one_line(gate.since.revision)} ({gate.since.commit[:12]}): {changed} changed "
-                f"article{'s' if changed != 1 else ''}; conflicts they touch: "
+                f"since {one_line(gate.since.revision)} ({gate.since.commit[:12]}): {changed} article "
+                f"file{'s' if changed != 1 else ''} added, changed or removed; conflicts they touch: "
                 + (", ".join(gate.since.touched_fields) or "none")
             )
         )

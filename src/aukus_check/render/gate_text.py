@@ -51,7 +51,11 @@ def reopened(item: Unresolved, ledger: str) -> str | None:
     parts = []
     for label in item.new_values:
         side = next(s for s in item.conflict.sides if s.label == label)
-        parts.append(f"new value {one_line(label)} in {', '.join(where(e) for e in side.evidence)}")
+        stated = "; ".join(
+            f"{one_line(article)} ({', '.join(where(e) for e in side.evidence if e.article == article)})"
+            for article in side.articles
+        )
+        parts.append(f"new value {one_line(label)}, stated by {stated}")
     if item.dropped_values:
         parts.append("no longer stated: " + ", ".join(one_line(v) for v in item.dropped_values))
     return f"reopens the decision at {decision_ref(item.reopens, ledger)}: " + "; ".join(parts)
