@@ -381,9 +381,12 @@ def _decision_date(text: str | None) -> datetime.date:
 @app.command()
 def resolve(
     field: Annotated[
-        str, typer.Argument(help="The field whose conflict is decided, e.g. japan.pillar2_status.")
+        str,
+        typer.Argument(
+            metavar="FIELD", help="The field whose conflict is decided, e.g. japan.pillar2_status."
+        ),
     ],
-    note: Annotated[str, typer.Option(help="The rationale: why, from reading the articles.")],
+    note: Annotated[str, typer.Option(metavar="TEXT", help="The rationale: why, from reading the articles.")],
     accept: Annotated[
         str | None,
         typer.Option(metavar="VALUE", help="The value judged right (one of the conflict's values)."),
@@ -394,7 +397,10 @@ def resolve(
     ] = False,
     reason: Annotated[
         str | None,
-        typer.Option(help="With --compatible: the short reason, e.g. 'different scope'. [default: the note]"),
+        typer.Option(
+            metavar="TEXT",
+            help="With --compatible: the short reason, e.g. 'different scope'. [default: the note]",
+        ),
     ] = None,
     by: Annotated[
         str | None, typer.Option(metavar="NAME", help="Who decided. [default: git user.name, else the login]")

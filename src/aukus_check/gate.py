@@ -17,23 +17,10 @@ from pydantic import Field
 
 from aukus_check.compare import POLARITY_OF
 from aukus_check.ledger import Ledger, Resolution, conflict_fingerprint, normalize_value
-from aukus_check.models import ConflictPair, FieldResult, Frozen, Report, Stance
+from aukus_check.models import ConflictPair, Evidence, FieldResult, Frozen, Report, Stance
 
 GATE_SCHEMA_VERSION: Literal[1] = 1
 """Bumped whenever a consumer of `check --format json` would have to change."""
-
-
-class EvidenceRef(Frozen):
-    """Where one side of a conflict is stated: article, span, and the sentence verbatim."""
-
-    article: str
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    text: str
-    sentence: str
 
 
 class Side(Frozen):
@@ -43,7 +30,7 @@ class Side(Frozen):
     value: str
     polarity: str
     articles: tuple[str, ...]
-    evidence: tuple[EvidenceRef, ...]
+    evidence: tuple[Evidence, ...]
 
 
 class Conflict(Frozen):
@@ -128,18 +115,9 @@ def is_conflict(pair: ConflictPair) -> bool:
     return getattr(pair, "kind", "conflict") == "conflict"
 
 
-def _evidence(field: FieldResult, stance: Stance) -> tuple[EvidenceRef, ...]:
+def _evidence(field: FieldResult, stance: Stance) -> tuple[Evidence, ...]:
     return tuple(
-        EvidenceRef(
-            article=claim.evidence.article,
-            path=claim.evidence.path,
-            line=claim.evidence.line,
-            column=claim.evidence.column,
-            end_line=claim.evidence.end_line,
-            end_column=claim.evidence.end_column,
-            text=claim.evidence.text,
-            sentence=claim.evidence.sentence,
-        )
+        claim.evidence
         for claim in field.claims
         if claim.value == stance.value and POLARITY_OF[claim.modality] == stance.polarity
     )

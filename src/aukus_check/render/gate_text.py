@@ -6,8 +6,9 @@ characters become visible escapes and line breaks become spaces, whatever the fo
 
 from __future__ import annotations
 
-from aukus_check.gate import Conflict, EvidenceRef, Side, Unresolved
+from aukus_check.gate import Conflict, Side, Unresolved
 from aukus_check.ledger import Resolution
+from aukus_check.models import Evidence
 from aukus_check.safe_text import one_line
 
 QUOTE_LIMIT = 400
@@ -22,7 +23,7 @@ def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
     return f"“{flat}”"
 
 
-def where(evidence: EvidenceRef) -> str:
+def where(evidence: Evidence) -> str:
     """path:line:column of a piece of evidence."""
     return f"{one_line(evidence.path)}:{evidence.line}:{evidence.column}"
 

@@ -14,8 +14,8 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote as percent_encode
 
-from aukus_check.gate import EvidenceRef, Side
-from aukus_check.models import Report
+from aukus_check.gate import Side
+from aukus_check.models import Evidence, Report
 from aukus_check.render import RenderOptions, gate_of
 from aukus_check.render.gate_text import against, fix, headline, quote, reopened
 from aukus_check.safe_text import one_line
@@ -33,7 +33,7 @@ def artifact_uri(path: str) -> str:
     return percent_encode(PurePosixPath(path).as_posix(), safe="/")
 
 
-def _location(evidence: EvidenceRef, side: Side, related_id: int | None = None) -> dict[str, Any]:
+def _location(evidence: Evidence, side: Side, related_id: int | None = None) -> dict[str, Any]:
     location: dict[str, Any] = {}
     if related_id is not None:
         location["id"] = related_id
