@@ -74,9 +74,7 @@ def test_a_new_value_fails_the_gate_until_an_analyst_decides(cli, repo: Path) ->
         since = cli("check", *SOURCES, "--since", "HEAD~1")
         assert since.code == ExitCode.FINDINGS
         assert "since HEAD~1" in since.stdout
-        assert (
-            "1 article file added, changed or removed; conflicts they touch: mission.status" in since.stdout
-        )
+        assert "1 article file added, changed or removed; conflicts touched: mission.status" in since.stdout
         assert since.stdout.count("UNRESOLVED") == 1
         assert "left out 0 older unresolved conflicts" in since.stderr
 
@@ -123,7 +121,7 @@ def test_a_new_value_fails_the_gate_until_an_analyst_decides(cli, repo: Path) ->
         assert "corpus/a.txt" not in after.stdout
         narrow = cli("check", *SOURCES, "--since", "HEAD")
         assert narrow.code == ExitCode.OK
-        assert "3 article files added, changed or removed; conflicts they touch: none" in narrow.stdout
+        assert "3 article files added, changed or removed; conflicts touched: none" in narrow.stdout
 
 
 @needs_git
@@ -160,8 +158,36 @@ def test_an_edit_that_changes_what_an_old_article_says_is_reported(cli, repo: Pa
     with inside(repo):
         result = cli("check", *SOURCES, "--since", "HEAD")
     assert result.code == ExitCode.FINDINGS
-    assert "conflicts they touch: mission.status" in result.stdout
+    assert "conflicts touched: mission.status" in result.stdout
     assert "no longer stated: cancelled" in result.stdout
+
+
+@needs_git
+def test_a_changed_rules_file_touches_every_field(cli, tmp_path: Path) -> None:
+    old_site = "Site dispute\n\nThe crew used the southern site.\n"
+    repo = init_repo(
+        write_project(tmp_path / "p", articles={"a.txt": ARTICLE_A, "b.txt": ARTICLE_B, "d.txt": old_site})
+    )
+    rules = repo / "rules" / "rules.yaml"
+    rules.write_text(
+        rules.read_text(encoding="utf-8").replace('version: "test"', 'version: "test 2"'), "utf-8"
+    )
+    with inside(repo):
+        result = cli("check", *SOURCES, "--since", "HEAD", columns=300)
+    assert result.code == ExitCode.FINDINGS
+    assert "the rules file changed; conflicts touched: mission.site, mission.status" in result.stdout
+    assert "UNRESOLVED mission.site" in result.stdout
+    assert "left out 0 older unresolved conflicts" in result.stderr
+
+
+@needs_git
+def test_a_decision_removed_from_the_ledger_is_reported(cli, repo: Path) -> None:
+    (repo / "rules" / "resolutions.yaml").write_text("version: 1\nresolutions: []\n", encoding="utf-8")
+    with inside(repo):
+        result = cli("check", *SOURCES, "--since", "HEAD", columns=300)
+    assert result.code == ExitCode.FINDINGS
+    assert "0 article files added, changed or removed; conflicts touched: mission.status" in result.stdout
+    assert "UNRESOLVED mission.status" in result.stdout
 
 
 @needs_git

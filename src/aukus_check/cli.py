@@ -318,14 +318,19 @@ def check(
         result = _run_engine(inputs, rule_set, jobs or None)
         scope = None
         if changes is not None and since is not None:
-            from aukus_check.since import touched_fields
+            from aukus_check.since import ledger_fields_changed, rules_changed, touched_fields
 
-            touched = touched_fields(result, rule_set, inputs.corpus_display, changes)
+            touched = set(touched_fields(result, rule_set, inputs.corpus_display, changes))
+            new_rules = rules_changed(inputs.rules_file, changes)
+            if new_rules:
+                touched.update(field.id for field in rule_set.fields)
+            touched |= ledger_fields_changed(ledger_file, ledger_display, changes, ledger, rule_set.fields)
             prefix = inputs.corpus_display.rstrip("/")
             scope = SinceScope(
                 revision=since,
                 commit=changes.commit,
                 changed_articles=tuple(f"{prefix}/{change.path}" for change in changes.articles),
+                rules_changed=new_rules,
                 touched_fields=tuple(sorted(touched)),
             )
         gate = evaluate(result, ledger, strict=strict, since=scope)

@@ -74,7 +74,10 @@ class SinceScope(Frozen):
     revision: str
     commit: str
     changed_articles: tuple[str, ...] = Field(description="Paths of articles added, changed or removed.")
-    touched_fields: tuple[str, ...] = Field(description="Fields whose stances those changes altered.")
+    rules_changed: bool = Field(description="The rules file changed: every field counts as touched.")
+    touched_fields: tuple[str, ...] = Field(
+        description="Fields whose stances changed articles altered, or whose decisions the ledger changed."
+    )
 
 
 class GateSummary(Frozen):

@@ -4,7 +4,9 @@ The working tree is compared with REV (`git diff --no-renames REV` plus untracke
 Each changed article is read twice, as it is now (from the report) and as it was at REV
 (from git), and a field counts as touched when the stances the article takes on it differ.
 So a new article, or an edit that changes what an article says, touches its fields; an edit
-to an unrelated line, or a move that keeps the file name, touches nothing.
+to an unrelated line, or a move that keeps the file name, touches nothing. A changed rules
+file touches every field (any value may read differently), and a changed ledger touches the
+fields whose decisions were added, removed or changed.
 
 git runs as a subprocess on the local repository only: nothing is fetched.
 """
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from aukus_check.errors import AukusError, GitError, Location
+from aukus_check.ledger import FieldLike, Ledger, parse_ledger
 from aukus_check.models import Report
 from aukus_check.rules import RuleSet
 
@@ -37,10 +40,11 @@ class ArticleChange:
 
 @dataclass(frozen=True)
 class Changes:
-    """The revision as given, the commit it names, and the changed article files."""
+    """The revision as given, the commit it names, the repository, and the changed article files."""
 
     revision: str
     commit: str
+    toplevel: str
     articles: tuple[ArticleChange, ...]
 
 
@@ -78,7 +82,8 @@ def changes_since(corpus_dir: Path, corpus_display: str, revision: str) -> Chang
         raise GitError(f"--since {revision!r} is not a revision", where, hint="e.g. --since origin/main")
     if not corpus_dir.is_dir():
         raise GitError("corpus directory not found", where)
-    if _git(["rev-parse", "--is-inside-work-tree"], corpus_dir).returncode != 0:
+    toplevel = _toplevel(corpus_dir)
+    if toplevel is None:
         raise GitError("--since needs a git repository, and the corpus is not inside one", where)
     resolved = _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], corpus_dir)
     if resolved.returncode != 0:
@@ -107,7 +112,52 @@ def changes_since(corpus_dir: Path, corpus_display: str, revision: str) -> Chang
             blob = _git(["cat-file", "blob", f"{commit}:./{path}"], corpus_dir)
             old = blob.stdout if blob.returncode == 0 else None
         changes.append(ArticleChange(path=path, old=old))
-    return Changes(revision=revision, commit=commit, articles=tuple(changes))
+    return Changes(revision=revision, commit=commit, toplevel=toplevel, articles=tuple(changes))
+
+
+def _toplevel(directory: Path) -> str | None:
+    """The root of the git work tree holding directory, or None."""
+    if not directory.is_dir():
+        return None
+    found = _git(["rev-parse", "--show-toplevel"], directory)
+    return found.stdout.decode("utf-8", "surrogateescape").strip() if found.returncode == 0 else None
+
+
+def _then_and_now(path: Path, changes: Changes) -> tuple[bytes | None, bytes | None] | None:
+    """A file's content at the revision and now (None where absent); None if outside the repository."""
+    directory = path.parent if str(path.parent) else Path(".")
+    if _toplevel(directory) != changes.toplevel:
+        return None  # e.g. the bundled rules of an installed package: not part of the change
+    blob = _git(["cat-file", "blob", f"{changes.commit}:./{path.name}"], directory)
+    try:
+        now = path.read_bytes()
+    except OSError:
+        now = None
+    return (blob.stdout if blob.returncode == 0 else None), now
+
+
+def rules_changed(rules_file: Path, changes: Changes) -> bool:
+    """Whether the rules file differs from its state at the revision."""
+    states = _then_and_now(rules_file, changes)
+    return states is not None and states[0] != states[1]
+
+
+def ledger_fields_changed(
+    ledger_file: Path, display: str, changes: Changes, ledger: Ledger, fields: Sequence[FieldLike]
+) -> frozenset[str]:
+    """Fields whose decisions were added, removed or changed in the ledger since the revision."""
+    states = _then_and_now(ledger_file, changes)
+    if states is None or states[0] == states[1]:
+        return frozenset()
+    old = states[0]
+    try:
+        before = parse_ledger(old.decode("utf-8"), display, fields).entries if old is not None else ()
+    except (AukusError, UnicodeDecodeError):  # unreadable then: every field it decides now is touched
+        return frozenset(entry.field for entry in ledger.entries)
+    keys = {(e.field, e.fingerprint, e.decision) for e in before} ^ {
+        (e.field, e.fingerprint, e.decision) for e in ledger.entries
+    }
+    return frozenset(field for field, _, _ in keys)
 
 
 def _old_stances(change: ArticleChange, display: str, rules: RuleSet) -> dict[str, set[StanceKey]]:

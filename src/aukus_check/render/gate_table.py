@@ -76,7 +76,9 @@ def verdict(report: Report, gate: GateResult) -> RenderableType:
         parts.append(
             Text(
                 f"since {one_line(gate.since.revision)} ({gate.since.commit[:12]}): {changed} article "
-                f"file{'s' if changed != 1 else ''} added, changed or removed; conflicts they touch: "
+                f"file{'s' if changed != 1 else ''} added, changed or removed"
+                + ("; the rules file changed" if gate.since.rules_changed else "")
+                + "; conflicts touched: "
                 + (", ".join(gate.since.touched_fields) or "none")
             )
         )
