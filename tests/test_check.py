@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from aukus_check.exit_codes import ExitCode
+from tests.conftest import REPO
 from tests.gate_helpers import (
     ARTICLE_A,
     ARTICLE_B,
@@ -460,9 +461,7 @@ def test_resolve_refuses_to_write_into_an_installed_package(
 
     bundled = tmp_path / "site" / "aukus_check" / "_bundled"
     (bundled / "rules").mkdir(parents=True)
-    (bundled / "rules" / "aukus.yaml").write_bytes(
-        (Path(resources.__file__).parents[2] / "rules" / "aukus.yaml").read_bytes()
-    )
+    (bundled / "rules" / "aukus.yaml").write_bytes((REPO / "rules" / "aukus.yaml").read_bytes())
     monkeypatch.setattr(resources, "bundled_path", lambda relative: bundled / relative)
     result = cli("resolve", "japan.full_membership", "--compatible", "--note", "x")
     assert result.code == ExitCode.USAGE
