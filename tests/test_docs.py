@@ -44,3 +44,31 @@ def test_readme_field_excerpt_lines_are_real_output(cli) -> None:
     for line in excerpt.splitlines():
         if line.strip() != "...":
             assert line in output, line
+
+
+def test_readme_check_excerpt_on_the_seeds_is_the_real_output(cli) -> None:
+    excerpt = README.split("(`rules/resolutions.yaml`),\nthe gate passes:", 1)[1].split("```text\n", 1)[1]
+    excerpt = excerpt.split("```", 1)[0]
+    result = cli("check", columns=170)
+    assert result.code == 0
+    assert result.stdout == excerpt
+
+
+def test_readme_unresolved_excerpt_lines_are_real_output(cli, tmp_path) -> None:
+    from tests.gate_helpers import ARTICLE_C, SOURCES, inside, write_project
+
+    excerpt = README.split("(an excerpt, from the test suite's corpus):", 1)[1].split("```text\n", 1)[1]
+    excerpt = excerpt.split("```", 1)[0]
+    project = write_project(tmp_path / "p")
+    (project / "corpus" / "c.txt").write_text(ARTICLE_C, encoding="utf-8")
+    with inside(project):
+        output = cli("check", *SOURCES, columns=170).stdout.splitlines()
+    for line in excerpt.splitlines():
+        assert line in output, line
+
+
+def test_readme_ci_excerpt_is_the_example_workflow() -> None:
+    excerpt = README.split("code scanning. Its core:", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    workflow = (REPO / "examples" / "github-workflow.yml").read_text(encoding="utf-8")
+    for line in excerpt.splitlines():
+        assert line in workflow.splitlines(), line

@@ -8,6 +8,7 @@ errors go to stderr, one line each.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import difflib
 import enum
 import os
@@ -15,6 +16,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -75,57 +77,69 @@ def _root(
     """Tell, fact by fact, where a corpus of news articles agrees, conflicts or is silent."""
 
 
+@dataclass(frozen=True)
+class _Inputs:
+    """The rules file and corpus directory a command reads, and how to show their paths."""
+
+    rules_file: Path
+    rules_display: str
+    corpus_dir: Path
+    corpus_display: str
+    bundled_corpus: bool
+
+
+def _inputs(corpus: Path | None, rules: Path | None) -> _Inputs:
+    """The given or bundled corpus and rules."""
+    from aukus_check.resources import BUNDLED_CORPUS, BUNDLED_RULES, bundled_path
+
+    return _Inputs(
+        rules_file=rules if rules is not None else bundled_path(BUNDLED_RULES),
+        rules_display=str(rules) if rules is not None else BUNDLED_RULES,
+        corpus_dir=corpus if corpus is not None else bundled_path(BUNDLED_CORPUS),
+        corpus_display=(str(corpus).rstrip("/") or "/") if corpus is not None else BUNDLED_CORPUS,
+        bundled_corpus=corpus is None,
+    )
+
+
+def _load_rules(inputs: _Inputs) -> RuleSet:
+    from aukus_check.rules import load_rules
+
+    return load_rules(inputs.rules_file, inputs.rules_display)
+
+
 def _load_report(
     corpus: Path | None, rules: Path | None, jobs: int | None = None, field: str | None = None
 ) -> Report:
     """Run the engine on the given or bundled corpus and rules; print warnings to stderr."""
+    inputs = _inputs(corpus, rules)
+    rule_set = _load_rules(inputs)
+    _check_field([f.id for f in rule_set.fields], field)  # before reading thousands of articles
+    return _run_engine(inputs, rule_set, jobs)
+
+
+def _run_engine(inputs: _Inputs, rule_set: RuleSet, jobs: int | None) -> Report:
+    """Read the corpus and compare; print the input warnings to stderr."""
     import gc
+
+    from aukus_check.engine import run
 
     # A run allocates millions of small, acyclic objects: the cyclic collector's passes over
     # that growing heap cost a quarter of the time and free nothing.
     gc.disable()
     try:
-        return _run_engine(corpus, rules, jobs, field)
+        with _progress_bar() as progress:
+            report = run(
+                inputs.corpus_dir,
+                inputs.corpus_display,
+                rule_set,
+                inputs.rules_file,
+                bundled=inputs.bundled_corpus,
+                jobs=jobs,
+                progress=progress,
+            )
     finally:
         gc.freeze()  # the report lives to the end: keep later collections from walking it
         gc.enable()
-
-
-def _rules(rules: Path | None) -> tuple[RuleSet, Path]:
-    """The given or bundled rules, loaded and compiled, and the file they came from."""
-    from aukus_check.resources import BUNDLED_RULES, bundled_path
-    from aukus_check.rules import load_rules
-
-    rules_file = rules if rules is not None else bundled_path(BUNDLED_RULES)
-    rules_display = str(rules) if rules is not None else BUNDLED_RULES
-    return load_rules(rules_file, rules_display), rules_file
-
-
-def _corpus(corpus: Path | None) -> tuple[Path, str]:
-    """The given or bundled corpus directory, and how to name it in output."""
-    from aukus_check.resources import BUNDLED_CORPUS, bundled_path
-
-    if corpus is None:
-        return bundled_path(BUNDLED_CORPUS), BUNDLED_CORPUS
-    return corpus, str(corpus).rstrip("/") or "/"
-
-
-def _run_engine(corpus: Path | None, rules: Path | None, jobs: int | None, field: str | None) -> Report:
-    from aukus_check.engine import run
-
-    rule_set, rules_file = _rules(rules)
-    _check_field([f.id for f in rule_set.fields], field)  # before reading thousands of articles
-    corpus_dir, corpus_display = _corpus(corpus)
-    with _progress_bar() as progress:
-        report = run(
-            corpus_dir,
-            corpus_display,
-            rule_set,
-            rules_file,
-            bundled=corpus is None,
-            jobs=jobs,
-            progress=progress,
-        )
     for diagnostic in report.diagnostics:
         where = diagnostic.path
         if diagnostic.line is not None:
@@ -202,41 +216,47 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format: table (terminal) or json (the whole report, see docs/report.schema.json).",
+        help="Output format: table (terminal), json, or for CI github (workflow commands), sarif, junit.",
+    ),
+]
+
+
+CorpusOption = Annotated[
+    Path | None,
+    typer.Option(help="Directory of .txt/.md articles, read recursively. [default: the bundled seeds]"),
+]
+RulesOption = Annotated[
+    Path | None, typer.Option(help="Rules YAML file. [default: the bundled rules/aukus.yaml]")
+]
+ResolutionsOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="The resolution ledger. [default: resolutions.yaml beside the rules file]", dir_okay=False
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=False),
+]
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        min=0, help="Processes that read articles; 0 (default): one per CPU for corpora of 200+ articles."
     ),
 ]
 
 
 @app.command()
 def report(
-    corpus: Annotated[
-        Path | None,
-        typer.Option(help="Directory of .txt/.md articles, read recursively. [default: the bundled seeds]"),
-    ] = None,
-    rules: Annotated[
-        Path | None, typer.Option(help="Rules YAML file. [default: the bundled rules/aukus.yaml]")
-    ] = None,
+    corpus: CorpusOption = None,
+    rules: RulesOption = None,
     field: Annotated[
         str | None,
         typer.Option(help="Show one field in detail: every value, its quote and location."),
     ] = None,
     output_format: FormatOption = OutputFormat["table"],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (atomically) instead of stdout.",
-            dir_okay=False,
-        ),
-    ] = None,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            min=0,
-            help="Processes that read articles; 0 (default): one per CPU for corpora of 200+ articles.",
-        ),
-    ] = 0,
+    output: OutputOption = None,
+    jobs: JobsOption = 0,
 ) -> None:
     """Report where the articles agree, conflict or are silent, field by field.
 
@@ -247,15 +267,6 @@ def report(
         color, width = _terminal() if output is None else (False, 120)
         data = FORMATS[output_format.value](result, RenderOptions(field=field, color=color, width=width))
         _emit(data, output)
-
-
-CorpusOption = Annotated[
-    Path | None,
-    typer.Option(help="Directory of .txt/.md articles, read recursively. [default: the bundled seeds]"),
-]
-RulesOption = Annotated[
-    Path | None, typer.Option(help="Rules YAML file. [default: the bundled rules/aukus.yaml]")
-]
 
 
 class ExplainFormat(enum.StrEnum):
@@ -285,10 +296,12 @@ def explain(
         from aukus_check.corpus import load_corpus
         from aukus_check.explain import explain_article
 
-        rule_set, _ = _rules(rules)
+        inputs = _inputs(corpus, rules)
+        rule_set = _load_rules(inputs)
         _check_field([f.id for f in rule_set.fields], field)
-        corpus_dir, corpus_display = _corpus(corpus)
-        loaded = load_corpus(corpus_dir, corpus_display, rule_set.outlets, bundled=corpus is None)
+        loaded = load_corpus(
+            inputs.corpus_dir, inputs.corpus_display, rule_set.outlets, bundled=inputs.bundled_corpus
+        )
         ids = [a.info.id for a in loaded.articles]
         if article is not None and article not in ids:
             close = difflib.get_close_matches(article, ids, n=1)
@@ -352,7 +365,8 @@ def rules_test(
     with _input_errors():
         from aukus_check.ruletests import run_examples, untestable_rules, unused_rules
 
-        rule_set, _ = _rules(rules)
+        inputs = _inputs(corpus, rules)
+        rule_set = _load_rules(inputs)
         out: list[str] = []
         outcomes = list(run_examples(rule_set))
         failed = [o for o in outcomes if not o.passed]
@@ -377,10 +391,8 @@ def rules_test(
             f"{len(failed)} failed; {lacking} rules lack examples"
         )
         if coverage:
-            from aukus_check.engine import run
-
-            corpus_dir, corpus_display = _corpus(corpus)
-            report = run(corpus_dir, corpus_display, rule_set, _rules(rules)[1], bundled=corpus is None)
+            report = _run_engine(inputs, rule_set, None)
+            corpus_display = inputs.corpus_display
             unused = list(unused_rules(report, rule_set))
             for field_id, rule in unused:
                 out.append(
@@ -399,6 +411,225 @@ def rules_schema() -> None:
     from aukus_check.rules import rules_json_schema_document
 
     _emit(rules_json_schema_document(), None)
+
+
+def _ledger_location(inputs: _Inputs, resolutions: Path | None) -> tuple[Path, str]:
+    """The ledger file and how to show it: --resolutions, else resolutions.yaml beside the rules."""
+    from aukus_check.ledger import default_ledger_path
+
+    if resolutions is not None:
+        return resolutions, str(resolutions)
+    return default_ledger_path(inputs.rules_file), default_ledger_path(Path(inputs.rules_display)).as_posix()
+
+
+@app.command()
+def check(
+    corpus: CorpusOption = None,
+    rules: RulesOption = None,
+    resolutions: ResolutionsOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="REV",
+            help="Report only the conflicts that articles added or changed since this git revision touch.",
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="A stale ledger entry (matching no conflict) fails the gate too.")
+    ] = False,
+    output_format: FormatOption = OutputFormat["table"],
+    output: OutputOption = None,
+    jobs: JobsOption = 0,
+) -> None:
+    """Gate CI: fail when a conflict has no recorded decision.
+
+    Exits 0 when every conflict is resolved, 1 when any is not, 2 on bad input.
+    """
+    from aukus_check.gate import SinceScope, evaluate
+    from aukus_check.ledger import load_ledger
+
+    with _input_errors():
+        inputs = _inputs(corpus, rules)
+        changes = None
+        if since is not None:  # a bad revision fails before the corpus is read
+            from aukus_check.since import changes_since
+
+            changes = changes_since(inputs.corpus_dir, inputs.corpus_display, since)
+        rule_set = _load_rules(inputs)
+        ledger_file, ledger_display = _ledger_location(inputs, resolutions)
+        # Validated against the rules before reading the corpus; an explicit file must exist.
+        ledger = load_ledger(ledger_file, ledger_display, rule_set.fields, missing_ok=resolutions is None)
+        result = _run_engine(inputs, rule_set, jobs or None)
+        scope = None
+        if changes is not None and since is not None:
+            from aukus_check.since import ledger_fields_changed, rules_changed, touched_fields
+
+            touched = set(touched_fields(result, rule_set, inputs.corpus_display, changes))
+            new_rules = rules_changed(inputs.rules_file, changes)
+            if new_rules:
+                touched.update(field.id for field in rule_set.fields)
+            touched |= ledger_fields_changed(ledger_file, ledger_display, changes, ledger, rule_set.fields)
+            prefix = inputs.corpus_display.rstrip("/")
+            scope = SinceScope(
+                revision=since,
+                commit=changes.commit,
+                changed_articles=tuple(f"{prefix}/{change.path}" for change in changes.articles),
+                rules_changed=new_rules,
+                touched_fields=tuple(sorted(touched)),
+            )
+        gate = evaluate(result, ledger, strict=strict, since=scope)
+        severity = "error" if strict else "warning"
+        for entry in gate.stale:
+            _err(
+                f"{ledger_display}:{entry.line}: {severity}: stale resolution for {entry.field} "
+                f"(values {', '.join(entry.values)}): no current conflict has exactly these values "
+                f"(hint: remove the entry{'' if strict else '; --strict makes this an error'})"
+            )
+        if scope is not None:
+            count = gate.summary.left_out
+            _err(
+                f"aukus-check: --since {since}: left out {count} older unresolved "
+                f"conflict{'' if count == 1 else 's'} that no changed article touches"
+                + (f" ({', '.join(gate.left_out)})" if count else "")
+            )
+        color, width = _terminal() if output is None else (False, 120)
+        options = RenderOptions(color=color, width=width, gate=gate)
+        _emit(FORMATS[output_format.value](result, options), output)
+    raise typer.Exit(ExitCode.OK if gate.passed else ExitCode.FINDINGS)
+
+
+def _default_by() -> str:
+    """Who records a decision when --by is not given: git's user.name, else the login name."""
+    import getpass
+    import subprocess
+
+    try:
+        name = subprocess.run(
+            ["git", "config", "user.name"], capture_output=True, text=True, check=False, timeout=10
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        name = ""
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _decision_date(text: str | None) -> datetime.date:
+    """--date, or today: the one clock aukus-check reads, for data the user asked to record."""
+    if text is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--date {text!r} is not a date", hint="e.g. --date 2024-06-01") from None
+
+
+@app.command()
+def resolve(
+    field: Annotated[
+        str,
+        typer.Argument(
+            metavar="FIELD", help="The field whose conflict is decided, e.g. japan.pillar2_status."
+        ),
+    ],
+    note: Annotated[str, typer.Option(metavar="TEXT", help="The rationale: why, from reading the articles.")],
+    accept: Annotated[
+        str | None,
+        typer.Option(metavar="VALUE", help="The value judged right (one of the conflict's values)."),
+    ] = None,
+    compatible: Annotated[
+        bool,
+        typer.Option("--compatible", help="The values can all be true (time-separated, different scope)."),
+    ] = False,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TEXT",
+            help="With --compatible: the short reason, e.g. 'different scope'. [default: the note]",
+        ),
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Who decided. [default: git user.name, else the login]")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(metavar="YYYY-MM-DD", help="The date recorded. [default: today]")
+    ] = None,
+    corpus: CorpusOption = None,
+    rules: RulesOption = None,
+    resolutions: ResolutionsOption = None,
+    jobs: JobsOption = 0,
+) -> None:
+    """Record a decision on a field's conflict in the resolution ledger.
+
+    The entry covers the conflict's current values; the file is rewritten atomically, under a
+    lock, keeping its comments and the order of its entries.
+    """
+    from aukus_check.gate import field_conflict
+    from aukus_check.ledger import Decision, NewResolution, known_values, load_ledger, normalize_value, record
+
+    with _input_errors():
+        if (accept is None) == (not compatible):
+            raise UsageError("give exactly one of --accept VALUE and --compatible")
+        if reason is not None and not compatible:
+            raise UsageError("--reason goes with --compatible", hint="say why a value is right in --note")
+        if not note.strip():
+            raise UsageError("--note is empty", hint="say why, from reading the articles")
+        day = _decision_date(date)
+        inputs = _inputs(corpus, rules)
+        rule_set = _load_rules(inputs)
+        _check_field([f.id for f in rule_set.fields], field)
+        ledger_file, ledger_display = _ledger_location(inputs, resolutions)
+        if resolutions is None and "_bundled" in ledger_file.parts:
+            raise UsageError(
+                "the bundled rules' resolutions file is part of the installed package",
+                hint="pass --resolutions FILE (and --rules, --corpus for your own corpus)",
+            )
+        load_ledger(ledger_file, ledger_display, rule_set.fields, missing_ok=True)  # fail before reading
+        result = _run_engine(inputs, rule_set, jobs or None)
+        field_result = result.field(field)
+        assert field_result is not None, "checked against the rules above"
+        conflict = field_conflict(field_result)
+        if conflict is None:
+            raise UsageError(
+                f"{field} has no conflict in this corpus: nothing to resolve",
+                hint=f"its status is {field_result.status}",
+            )
+        if accept is not None:
+            value = normalize_value(accept)
+            vocabulary = known_values(field_result) or frozenset()
+            if value not in conflict.values and value not in vocabulary:
+                raise UsageError(
+                    f"--accept {accept!r} is neither one of the conflict's values "
+                    f"nor in the vocabulary of {field}",
+                    hint="the conflict's values: " + ", ".join(conflict.values),
+                )
+            decision = Decision(accept=value)
+        else:
+            decision = Decision(compatible=True, reason=(reason or note).strip())
+        new = NewResolution(
+            field=field,
+            values=conflict.values,
+            decision=decision,
+            rationale=note.strip(),
+            by=by.strip() if by and by.strip() else _default_by(),
+            date=day,
+        )
+        recorded = record(ledger_file, ledger_display, new, rule_set.fields)
+    entry = recorded.entry
+    sys.stdout.write(
+        f"{ledger_display}:{entry.line}: recorded {field}: {printable(decision.describe())} "
+        f"(covers {', '.join(entry.values)})\n"
+    )
+    if recorded.replaced is not None:
+        old = recorded.replaced
+        sys.stdout.write(
+            f"{ledger_display}:{entry.line}: it replaces the earlier decision "
+            f"({printable(old.decision.describe())}; {printable(old.by)}, {old.date}; "
+            f"values {', '.join(old.values)})\n"
+        )
 
 
 def run_cli(argv: list[str] | None = None) -> int:

@@ -53,3 +53,11 @@ class RulesError(AukusError):
 
 class UsageError(AukusError):
     """A command-line argument names something that does not exist (e.g. a field id)."""
+
+
+class LedgerError(AukusError):
+    """The resolution ledger is malformed, names an unknown field or value, or cannot be written."""
+
+
+class GitError(AukusError):
+    """`--since` cannot be answered: no git, not a repository, or an unknown revision."""

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from aukus_check.errors import Location, RulesError
+from aukus_check.errors import AukusError, Location, RulesError
 
 Path = tuple[str | int, ...]
 """A path to a node: mapping keys and sequence indexes from the document root."""
@@ -36,7 +36,7 @@ class YamlDocument:
             key = False
 
 
-def load_yaml(text: str, file: str, error: type[RulesError] = RulesError) -> YamlDocument:
+def load_yaml(text: str, file: str, error: type[AukusError] = RulesError) -> YamlDocument:
     """Parse YAML 1.2 text; raise `error` with the position of the first syntax problem."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError

@@ -2,6 +2,10 @@
 
 A renderer turns a finished Report into UTF-8 bytes; it never changes the report. Adding a
 format: write one module with `render(report, options) -> bytes` and add it to FORMATS.
+
+`report` renders the report; `check` passes the gate's verdict in `options.gate`, and the
+table and JSON formats then show the verdict instead. The CI formats (github, sarif, junit)
+always show the verdict: without one (under `report`) every conflict counts as unresolved.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the CLI imports this module at start-up; keep pydantic out of that path
+    from aukus_check.gate import GateResult
     from aukus_check.models import Report
 
 
@@ -21,6 +26,8 @@ class RenderOptions:
     field: str | None = None
     color: bool = False
     width: int = 120
+    gate: GateResult | None = None
+    """The gate's verdict (set by `check`): which conflicts are resolved, unresolved, stale."""
 
 
 Renderer = Callable[["Report", RenderOptions], bytes]
@@ -38,8 +45,39 @@ def _json(report: Report, options: RenderOptions) -> bytes:
     return json_format.render(report, options)
 
 
+def _github(report: Report, options: RenderOptions) -> bytes:
+    from aukus_check.render import github_format
+
+    return github_format.render(report, options)
+
+
+def _sarif(report: Report, options: RenderOptions) -> bytes:
+    from aukus_check.render import sarif_format
+
+    return sarif_format.render(report, options)
+
+
+def _junit(report: Report, options: RenderOptions) -> bytes:
+    from aukus_check.render import junit_format
+
+    return junit_format.render(report, options)
+
+
 FORMATS: dict[str, Renderer] = {
     "table": _table,
     "json": _json,
+    "github": _github,
+    "sarif": _sarif,
+    "junit": _junit,
 }
 """Format name -> renderer; each renderer's module is imported only when it is used."""
+
+
+def gate_of(report: Report, options: RenderOptions) -> GateResult:
+    """The verdict to render: the caller's, or (under `report`) every conflict unresolved."""
+    if options.gate is not None:
+        return options.gate
+    from aukus_check.gate import evaluate
+    from aukus_check.ledger import empty_ledger
+
+    return evaluate(report, empty_ledger())

@@ -1,4 +1,7 @@
-"""`--format json`: the Report model dumped as documented JSON (see docs/report.schema.json)."""
+"""`--format json`: the Report model dumped as documented JSON (see docs/report.schema.json).
+
+Under `check`, the gate's verdict (GateResult) instead: see docs/check.schema.json.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +12,11 @@ from aukus_check.render import RenderOptions
 
 
 def render(report: Report, options: RenderOptions) -> bytes:
-    """The whole report, or one field's result with --field, as indented JSON (UTF-8)."""
+    """The whole report, one field's result with --field, or check's verdict, as indented JSON (UTF-8)."""
     model: BaseModel = report
-    if options.field is not None:
+    if options.gate is not None:  # `check`: the gate's verdict
+        model = options.gate
+    elif options.field is not None:
         result = report.field(options.field)
         assert result is not None, "the caller checks the field id"
         model = result

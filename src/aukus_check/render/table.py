@@ -257,7 +257,7 @@ def _detail(report: Report, field: FieldResult) -> RenderableType:
 
 
 def render(report: Report, options: RenderOptions) -> bytes:
-    """The overview table, or one field's detail with every quote when options.field is set."""
+    """The overview table, one field's detail (options.field), or check's verdict (options.gate)."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -271,7 +271,11 @@ def render(report: Report, options: RenderOptions) -> bytes:
         soft_wrap=False,
         legacy_windows=False,
     )
-    if options.field is not None:
+    if options.gate is not None:  # `check`: the verdict, with every unresolved conflict's quotes
+        from aukus_check.render.gate_table import verdict
+
+        console.print(verdict(report, options.gate))
+    elif options.field is not None:
         result = report.field(options.field)
         assert result is not None, "the caller checks the field id"
         console.print(_detail(report, result))
