@@ -8,9 +8,11 @@ errors go to stderr, one line each.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import difflib
 import enum
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -23,7 +25,7 @@ import typer
 from aukus_check import __version__
 from aukus_check.errors import AukusError, UsageError
 from aukus_check.exit_codes import ExitCode
-from aukus_check.render import FORMATS, RenderOptions
+from aukus_check.render import BRIEFING_FORMATS, FORMATS, RenderOptions
 from aukus_check.safe_text import printable
 
 if TYPE_CHECKING:
@@ -179,8 +181,12 @@ def _terminal() -> tuple[bool, int]:
     return False, max(width, 40)
 
 
-OutputFormat = enum.Enum("OutputFormat", {name: name for name in sorted(FORMATS)}, type=str)  # type: ignore[misc]
-"""The --format choices, taken from the renderer registry."""
+OutputFormat = enum.Enum(  # type: ignore[misc]
+    "OutputFormat", {name: name for name in sorted(FORMATS) if name not in BRIEFING_FORMATS}, type=str
+)
+"""The --format choices of `report`, taken from the renderer registry."""
+BriefingFormat = enum.Enum("BriefingFormat", {name: name for name in BRIEFING_FORMATS}, type=str)  # type: ignore[misc]
+"""The --format choices of `export`."""
 
 FormatOption = Annotated[
     OutputFormat,
@@ -190,38 +196,43 @@ FormatOption = Annotated[
         help="Output format: table (terminal) or json (the whole report, see docs/report.schema.json).",
     ),
 ]
+CorpusOption = Annotated[
+    Path | None,
+    typer.Option(help="Directory of .txt/.md articles, read recursively. [default: the bundled seeds]"),
+]
+RulesOption = Annotated[
+    Path | None, typer.Option(help="Rules YAML file. [default: the bundled rules/aukus.yaml]")
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of stdout.",
+        dir_okay=False,
+    ),
+]
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        min=0,
+        help="Processes that read articles; 0 (default): one per CPU for corpora of 200+ articles.",
+    ),
+]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @app.command()
 def report(
-    corpus: Annotated[
-        Path | None,
-        typer.Option(help="Directory of .txt/.md articles, read recursively. [default: the bundled seeds]"),
-    ] = None,
-    rules: Annotated[
-        Path | None, typer.Option(help="Rules YAML file. [default: the bundled rules/aukus.yaml]")
-    ] = None,
+    corpus: CorpusOption = None,
+    rules: RulesOption = None,
     field: Annotated[
         str | None,
         typer.Option(help="Show one field in detail: every value, its quote and location."),
     ] = None,
     output_format: FormatOption = OutputFormat["table"],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (atomically) instead of stdout.",
-            dir_okay=False,
-        ),
-    ] = None,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            min=0,
-            help="Processes that read articles; 0 (default): one per CPU for corpora of 200+ articles.",
-        ),
-    ] = 0,
+    output: OutputOption = None,
+    jobs: JobsOption = 0,
 ) -> None:
     """Report where the articles agree, conflict or are silent, field by field.
 
@@ -231,6 +242,52 @@ def report(
         result = _load_report(corpus, rules, jobs or None, field)
         color, width = _terminal() if output is None else (False, 120)
         data = FORMATS[output_format.value](result, RenderOptions(field=field, color=color, width=width))
+        _emit(data, output)
+
+
+def _briefing_date(value: str | None) -> datetime.date | None:
+    """The --date value as a date; a typo is an input error, never silently the clock."""
+    if value is None:
+        return None
+    hint = "give the date as YYYY-MM-DD, e.g. 2024-06-01"
+    if not _ISO_DATE.fullmatch(value):
+        raise UsageError(f"--date {value!r} is not a date", hint=hint)
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise UsageError(f"--date {value!r} is not a date: {error}", hint=hint) from None
+
+
+@app.command()
+def export(
+    corpus: CorpusOption = None,
+    rules: RulesOption = None,
+    output_format: Annotated[
+        BriefingFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown (CommonMark with tables) or html (one self-contained, printable page).",
+        ),
+    ] = BriefingFormat["markdown"],
+    output: OutputOption = None,
+    jobs: JobsOption = 0,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            help="The date the briefing states it was prepared on. [default: no date is stated]",
+        ),
+    ] = None,
+) -> None:
+    """Write a briefing for readers who will not run the tool: conflicts first, every value quoted.
+
+    Exits 0 whatever it finds; 2 on bad input.
+    """
+    with _input_errors():
+        prepared = _briefing_date(date)  # before reading thousands of articles
+        result = _load_report(corpus, rules, jobs or None)
+        data = FORMATS[output_format.value](result, RenderOptions(date=prepared))
         _emit(data, output)
 
 
