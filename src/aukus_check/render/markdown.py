@@ -315,8 +315,8 @@ def _checked(report: Report) -> list[str]:
         "*reported* when it attributes it to a source, *expected* when it is a forecast, and "
         "*denied* when the article negates it.",
         "",
-        f"**In brief:** the articles {findings}. Articles are cited by label and line, as in "
-        "(A1, line 3); the labels are listed under Sources.",
+        f"**In brief:** the articles {findings}. Each quote is followed by the article's label and "
+        "the line it is on; the labels are listed under Sources.",
         "",
     ]
 
@@ -381,25 +381,39 @@ def _conflict(context: _Context, field: FieldResult, number: int) -> list[str]:
     return lines
 
 
-def _support(context: _Context, articles: Sequence[str]) -> str:
-    """ "3 articles (A1, A2, A4) from 2 outlets; 1 names no outlet"."""
+def _support(context: _Context, articles: Sequence[str], confirmed: bool) -> str:
+    """How many articles and distinct outlets state a value, or that only one does (unconfirmed)."""
+    if len(articles) == 1:
+        article = context.articles[articles[0]]
+        if not confirmed:
+            return f"only {context.labels[article.id]} ({_outlet(article)}), so unconfirmed"
+        return f"1 article ({context.labels[article.id]}), {_outlet(article)}"
     named = {context.articles[a].outlet for a in articles if context.articles[a].outlet}
     unnamed = sum(1 for a in articles if not context.articles[a].outlet)
     text = f"{_count(len(articles), 'article')} ({context.label_list(articles)})"
-    if named:
-        text += f" from {_count(len(named), 'distinct outlet')}"
-        if unnamed:
-            text += f"; {unnamed} {'names' if unnamed == 1 else 'name'} no outlet"
-    else:
-        text += ", outlet not stated" if len(articles) == 1 else ", outlets not stated"
+    if not named:
+        return f"{text}, outlets not stated"
+    text += f" from {_count(len(named), 'distinct outlet')}"
+    if unnamed:
+        text += f"; {unnamed} {'names' if unnamed == 1 else 'name'} no outlet"
     return text
+
+
+def _backers(field: FieldResult, stance: Stance) -> set[str]:
+    """Articles that state the stance's value: affirmed or expected count together, denials apart."""
+    if stance.polarity == "denied":
+        return set(stance.articles)
+    return {
+        a for s in field.stances if s.value == stance.value and s.polarity != "denied" for a in s.articles
+    }
 
 
 def _agreement(context: _Context, field: FieldResult) -> list[str]:
     lines = [f"### {escape(field.label)}", ""]
     for stance in field.stances:
         first = _stance_claims(field, stance, stance.articles[0])[0]
-        lines.append(f"- **{_words(stance)}**: {_support(context, stance.articles)}")
+        confirmed = len(_backers(field, stance)) > 1  # "ai (expected)" is confirmed by another's "ai"
+        lines.append(f"- **{_words(stance)}**: {_support(context, stance.articles, confirmed)}")
         lines.append(f"  - {_quote_item(first, context.labels[stance.articles[0]])}")
         rest = [context.cite(_stance_claims(field, stance, a)[0]) for a in stance.articles[1:]]
         if rest:
