@@ -44,3 +44,12 @@ def test_readme_field_excerpt_lines_are_real_output(cli) -> None:
     for line in excerpt.splitlines():
         if line.strip() != "...":
             assert line in output, line
+
+
+def test_readme_briefing_excerpt_lines_are_real_output(cli) -> None:
+    excerpt = README.split("From `aukus-check export` on the bundled seeds (excerpt):", 1)[1]
+    excerpt = excerpt.split("```markdown\n", 1)[1].split("```", 1)[0]
+    output = cli("export").stdout.splitlines()
+    for line in excerpt.splitlines():
+        if line.strip() != "...":
+            assert line in output, line
