@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import random
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -24,9 +25,10 @@ from markdown_it.token import Token
 
 from aukus_check import __version__
 from aukus_check.exit_codes import ExitCode
-from aukus_check.models import PartialDate
+from aukus_check.markdown_text import fold
+from aukus_check.models import Claim, Evidence, ExtractorRef, PartialDate
 from aukus_check.render import RenderOptions, ResolutionNote
-from aukus_check.render.markdown import briefing, date_words, stance_words, value_words
+from aukus_check.render.markdown import MAX_QUOTE, briefing, date_words, quote, stance_words, value_words
 from aukus_check.safe_text import one_line
 from tests.conftest import GOLDEN, SEEDS
 
@@ -132,13 +134,13 @@ def assert_well_formed(markdown: str, corpus: Path) -> Structure:
         assert label in lines, f"citation names {label}, which is not an article"
         assert 1 <= first <= last <= len(lines[label]), (label, first, last)
     assert structure.quotes, "a briefing quotes its articles"
-    for quote in structure.quotes:
-        at_lines = one_line("\n".join(lines[quote.label][quote.first - 1 : quote.last]))
-        fragments = [f.strip() for f in quote.text.split("…") if f.strip()]
-        assert fragments, quote
+    for found in structure.quotes:
+        at_lines = one_line("\n".join(lines[found.label][found.first - 1 : found.last]))
+        fragments = [f.strip() for f in found.text.split("…") if f.strip()]
+        assert fragments, found
         for fragment in fragments:
             assert fragment in at_lines, (
-                f"{fragment!r} is not at {quote.label} lines {quote.first}-{quote.last}"
+                f"{fragment!r} is not at {found.label} lines {found.first}-{found.last}"
             )
     return structure
 
@@ -602,3 +604,77 @@ def test_hostile_article_stays_inert_in_html(cli, hostile: tuple[Path, Path]) ->
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # shown, as text
     assert "[x](http://evil.example)" in page
     assert "\x1b" not in page and "\u202e" not in page
+
+
+# --- quotes, property-checked ----------------------------------------------------------------
+
+
+def make_claim(sentence: str, start: int, end: int, line: int = 7) -> Claim:
+    """A claim whose match is sentence[start:end], the sentence starting at offset 100, line 7."""
+    return Claim(
+        value="v",
+        modality="reported",
+        hedged=False,
+        cues=(),
+        extractor=ExtractorRef(name="r", kind="pattern", line=1, column=1),
+        evidence=Evidence(
+            article="a",
+            path="c/a.txt",
+            line=line + sentence[:start].count("\n"),
+            column=1,
+            end_line=line,
+            end_column=1,
+            start=100 + start,
+            end=100 + end,
+            text=sentence[start:end],
+            sentence=sentence,
+            sentence_start=100,
+            sentence_line=line,
+            sentence_column=1,
+        ),
+    )
+
+
+def test_quotes_are_verbatim_cuts_with_the_match_in_bold() -> None:
+    """Random sentences of words, metacharacters and line breaks, random matches: every quote
+    parses to cut fragments of the sentence, keeps the whole match, stays short, and cites the
+    lines its text is on."""
+    words = [
+        "Japan",
+        "joined",
+        "the",
+        "pact",
+        "U.S.-led",
+        "*",
+        "_x_",
+        "[a](b)",
+        "<i>",
+        "“q”",
+        "a|b",
+        "\\",
+        "9.",
+    ]
+    generator = random.Random(11)
+    for _ in range(400):
+        tokens = [generator.choice(words) for _ in range(generator.randint(1, 90))]
+        sentence = "".join(t + generator.choice([" ", " ", " ", "\n"]) for t in tokens).rstrip()
+        start = generator.randrange(len(sentence))
+        end = generator.randint(start + 1, min(len(sentence), start + 40))
+        claim = make_claim(sentence, start, end)
+        text = quote(claim, "A1")
+        (match,) = [
+            QUOTE_ITEM.search(f"reported: {plain(t)}") for t in PARSER.parse(text) if t.type == "inline"
+        ]
+        assert match, text
+        body = match["quote"]
+        assert len(body) <= MAX_QUOTE + len(fold(sentence[start:end])) + 2
+        folded = one_line(sentence)
+        fragments = [f.strip() for f in body.split("…") if f.strip()]
+        for fragment in fragments:
+            assert fragment in folded, (fragment, sentence)
+        assert one_line(sentence[start:end]).strip(" ") in body
+        first, last = int(match["first"]), int(match["last"] or match["first"])
+        lines = sentence.split("\n")
+        assert one_line(" ".join(lines[first - 7 : last - 6])).find(fragments[0]) >= 0
+        if any(ch.isalnum() for ch in sentence[start:end]):
+            assert "**" in text
