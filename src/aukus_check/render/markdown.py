@@ -38,6 +38,8 @@ MAX_QUOTE = 260
 """Characters of a quote before it is cut around the matched words."""
 MAX_QUOTED_ARTICLES = 5
 """Articles quoted under one value of a conflict; the rest are cited by line only."""
+MAX_LISTED = 20
+"""Article labels or citations listed in one place before the rest are counted ("and 980 more")."""
 MATRIX_ARTICLES = 6
 """Article columns per coverage table, so each table fits a printed page."""
 SHORT_TITLE = 80
@@ -225,12 +227,30 @@ def _quote_item(claim: Claim, label: str) -> str:
 # --- the parts of a briefing ----------------------------------------------------------------
 
 
+_StanceKey = tuple[str, str, str]
+"""(value, polarity, article id)."""
+
+
 @dataclass(frozen=True)
 class _Context:
     report: Report
     options: RenderOptions
     labels: dict[str, str]
     articles: dict[str, ArticleInfo]
+    order: dict[str, int]
+    claims: dict[str, dict[_StanceKey, list[Claim]]]
+    """Field id -> each stance's claims per article, indexed once: a corpus has many thousands."""
+
+    def stance_claims(self, field: FieldResult, stance: Stance, article_id: str) -> list[Claim]:
+        """The claims of one article that make up its part of a stance, in text order."""
+        index = self.claims.get(field.id)
+        if index is None:
+            index = {}
+            for claim in field.claims:
+                key = (claim.value, POLARITY_OF[claim.modality], claim.evidence.article)
+                index.setdefault(key, []).append(claim)
+            self.claims[field.id] = index
+        return index[(stance.value, stance.polarity, article_id)]
 
     def cite(self, claim: Claim) -> str:
         """The citation alone, for a claim shown without its quote."""
@@ -243,19 +263,14 @@ class _Context:
         title = escape(_short_title(article.title))
         return f"**{self.labels[article_id]}**, *{title}* ({_outlet(article)}; {_published(article)})"
 
-    def label_list(self, article_ids: Iterable[str]) -> str:
-        """ "A1, A4"."""
-        return ", ".join(self.labels[a] for a in article_ids)
+    def label_list(self, article_ids: Sequence[str]) -> str:
+        """ "A1, A4"; past MAX_LISTED, "A1, …, A20 and 980 more"."""
+        return _listed([self.labels[a] for a in article_ids])
 
 
-def _stance_claims(field: FieldResult, stance: Stance, article_id: str) -> list[Claim]:
-    return [
-        claim
-        for claim in field.claims
-        if claim.evidence.article == article_id
-        and claim.value == stance.value
-        and POLARITY_OF[claim.modality] == stance.polarity
-    ]
+def _listed(items: Sequence[str]) -> str:
+    shown = ", ".join(items[:MAX_LISTED])
+    return shown if len(items) <= MAX_LISTED else f"{shown} and {len(items) - MAX_LISTED} more"
 
 
 def _words(stance: Stance) -> str:
@@ -330,18 +345,24 @@ def _resolution(note: ResolutionNote | None) -> str:
     )
 
 
+def _citations(context: _Context, field: FieldResult, stance: Stance, article_ids: Sequence[str]) -> str:
+    """Where each article states the stance (its first claim), up to MAX_LISTED of them."""
+    cited = [context.cite(context.stance_claims(field, stance, a)[0]) for a in article_ids[:MAX_LISTED]]
+    rest = len(article_ids) - len(cited)
+    return ", ".join(cited) + (f" and {rest} more" if rest else "")
+
+
 def _stance_block(context: _Context, field: FieldResult, stance: Stance, heading: str) -> list[str]:
     lines = [f"{heading} {_words(stance)}", ""]
     quoted, cited = stance.articles[:MAX_QUOTED_ARTICLES], stance.articles[MAX_QUOTED_ARTICLES:]
     for article_id in quoted:
-        claims = _stance_claims(field, stance, article_id)
+        claims = context.stance_claims(field, stance, article_id)
         lines.append(f"- {context.article_line(article_id)}")
         lines.append(f"  - {_quote_item(claims[0], context.labels[article_id])}")
         if len(claims) > 1:
-            lines.append(f"  - also stated at {', '.join(context.cite(claim) for claim in claims[1:])}")
+            lines.append(f"  - also stated at {_listed([context.cite(claim) for claim in claims[1:]])}")
     if cited:
-        more = ", ".join(context.cite(_stance_claims(field, stance, a)[0]) for a in cited)
-        lines.append(f"- {_count(len(cited), 'more article')}: {more}")
+        lines.append(f"- {_count(len(cited), 'more article')}: {_citations(context, field, stance, cited)}")
     lines.append("")
     return lines
 
@@ -362,7 +383,7 @@ def _conflict(context: _Context, field: FieldResult, number: int) -> list[str]:
         others = [f"**{_words(by_label[r])}** ({context.label_list(by_label[r].articles)})" for r in rights]
         both = sorted(
             {a for r in rights for a in by_label[r].articles} & set(stance.articles),
-            key=list(context.labels).index,
+            key=context.order.__getitem__,
         )
         note = f" ({context.label_list(both)} {'states' if len(both) == 1 else 'state'} both)" if both else ""
         lines.append(
@@ -411,13 +432,12 @@ def _backers(field: FieldResult, stance: Stance) -> set[str]:
 def _agreement(context: _Context, field: FieldResult) -> list[str]:
     lines = [f"### {escape(field.label)}", ""]
     for stance in field.stances:
-        first = _stance_claims(field, stance, stance.articles[0])[0]
+        first = context.stance_claims(field, stance, stance.articles[0])[0]
         confirmed = len(_backers(field, stance)) > 1  # "ai (expected)" is confirmed by another's "ai"
         lines.append(f"- **{_words(stance)}**: {_support(context, stance.articles, confirmed)}")
         lines.append(f"  - {_quote_item(first, context.labels[stance.articles[0]])}")
-        rest = [context.cite(_stance_claims(field, stance, a)[0]) for a in stance.articles[1:]]
-        if rest:
-            lines.append(f"  - also stated in {', '.join(rest)}")
+        if len(stance.articles) > 1:
+            lines.append(f"  - also stated in {_citations(context, field, stance, stance.articles[1:])}")
     silent = context.label_list(field.silent)
     if silent:
         lines += ["", f"Silent on this: {silent}."]
@@ -428,19 +448,22 @@ def _single(context: _Context, field: FieldResult) -> list[str]:
     article_id = field.stances[0].articles[0]
     lines = [f"### {escape(field.label)}", "", f"Only {context.article_line(article_id)} states this.", ""]
     for stance in field.stances:
-        claims = _stance_claims(field, stance, article_id)
+        claims = context.stance_claims(field, stance, article_id)
         lines.append(f"- **{_words(stance)}**, {_quote_item(claims[0], context.labels[article_id])}")
         if len(claims) > 1:
             lines.append(f"  - also stated at {', '.join(context.cite(claim) for claim in claims[1:])}")
     return [*lines, ""]
 
 
-def _cell(field: FieldResult, article_id: str) -> str:
-    stated = [stance for stance in field.stances if article_id in stance.articles]
-    if not stated:
-        return SILENCE
+def _cells(field: FieldResult) -> dict[str, str]:
+    """Article id -> what it states for the field, in words (articles that say nothing are absent)."""
+    stated: dict[str, list[str]] = {}
+    for stance in field.stances:
+        words = _words(stance)
+        for article_id in stance.articles:
+            stated.setdefault(article_id, []).append(words)
     separator = ", " if field.type == "set" else "; "
-    return separator.join(_words(stance) for stance in stated)
+    return {article_id: separator.join(words) for article_id, words in stated.items()}
 
 
 def _matrix(context: _Context, fields: Sequence[FieldResult]) -> list[str]:
@@ -450,6 +473,7 @@ def _matrix(context: _Context, fields: Sequence[FieldResult]) -> list[str]:
         f"What each article states for each fact; {SILENCE} means the article says nothing on it.",
         "",
     ]
+    cells = {field.id: _cells(field) for field in fields}
     articles = context.report.articles
     for first in range(0, len(articles), MATRIX_ARTICLES):
         chunk = articles[first : first + MATRIX_ARTICLES]
@@ -457,7 +481,11 @@ def _matrix(context: _Context, fields: Sequence[FieldResult]) -> list[str]:
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + "---|" * len(header))
         for field in fields:
-            row = [escape(field.label), _STATUS_WORDS[field.status], *(_cell(field, a.id) for a in chunk)]
+            row = [
+                escape(field.label),
+                _STATUS_WORDS[field.status],
+                *(cells[field.id].get(a.id, SILENCE) for a in chunk),
+            ]
             lines.append("| " + " | ".join(row) + " |")
         lines.append("")
         for article in chunk:
@@ -502,7 +530,14 @@ def _diagnostics(report: Report) -> list[str]:
 
 def briefing(report: Report, options: RenderOptions) -> str:
     """The whole briefing as CommonMark text (tables as in GitHub Flavored Markdown)."""
-    context = _Context(report, options, article_labels(report), {a.id: a for a in report.articles})
+    context = _Context(
+        report,
+        options,
+        labels=article_labels(report),
+        articles={a.id: a for a in report.articles},
+        order={a.id: n for n, a in enumerate(report.articles)},
+        claims={},
+    )
     fields = sorted(report.fields, key=lambda f: STATUS_ORDER[f.status])  # stable: rules order within
     lines = _heading(report, options) + _checked(report)
 
