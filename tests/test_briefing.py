@@ -489,6 +489,20 @@ def test_many_supporters_are_cited_beyond_five_and_the_matrix_splits(cli, tmp_pa
     assert [table[0][2:] for table in coverage] == [["A1", "A2", "A3", "A4", "A5", "A6"], ["A7", "A8"]]
 
 
+def test_long_lists_of_articles_are_counted_past_twenty(cli, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    for n in range(27):
+        write(corpus, f"{n:02d}.txt", f"Story {n}\n\nJapan joined the pact.\n")
+    write(corpus, "99.txt", "Story 99\n\nThe partners are considering Japan.\n")
+    rules = write(tmp_path, "rules.yaml", RULES)
+    text = export(cli, corpus, rules)
+    labels = ", ".join(f"A{n}" for n in range(1, 21))
+    assert f"- **joined** ({labels} and 7 more) against **under consideration** (A28)\n" in text
+    cited = ", ".join(f"(A{n}, line 3)" for n in range(6, 26))
+    assert f"- 22 more articles: {cited} and 2 more\n" in text
+    assert_well_formed(text, corpus)
+
+
 def test_an_article_on_both_sides_is_named(cli, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write(corpus, "a.txt", "Title\n\nJapan joined the pact. Yet the partners are considering Japan.\n")

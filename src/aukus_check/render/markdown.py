@@ -66,6 +66,7 @@ _MONTHS = (
 )
 _STATUS_WORDS = {"conflict": "conflict", "agree": "agree", "single": "one source", "silent": "silent"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SPACE = re.compile(r"\s")
 
 
 # --- words ----------------------------------------------------------------------------------
@@ -165,11 +166,11 @@ def _excerpt(claim: Claim) -> _Excerpt:
         if end == len(sentence):  # the match is near the end: give the unused room to the left
             start = max(match_start - (spare - (end - match_end)), 0)
         if start > 0:  # begin at a word: skip the part of a word the cut went through
-            space = sentence.find(" ", start, match_start)
-            start = space + 1 if space >= 0 else match_start
-        if end < len(sentence):
-            space = sentence.rfind(" ", match_end, end)
-            end = space if space >= 0 else match_end
+            space = _SPACE.search(sentence, start, match_start)
+            start = space.end() if space else match_start
+        if end < len(sentence):  # end at a word: the last space within reach
+            spaces = [m.start() for m in _SPACE.finditer(sentence, match_end, end)]
+            end = spaces[-1] if spaces else match_end
     while start < match_start and sentence[start].isspace():
         start += 1
     if end < len(sentence):  # "by Australia,…" reads as a slip; the cut drops the comma too
