@@ -72,3 +72,12 @@ def test_readme_ci_excerpt_is_the_example_workflow() -> None:
     workflow = (REPO / "examples" / "github-workflow.yml").read_text(encoding="utf-8")
     for line in excerpt.splitlines():
         assert line in workflow.splitlines(), line
+
+
+def test_readme_briefing_excerpt_lines_are_real_output(cli) -> None:
+    excerpt = README.split("From `aukus-check export` on the bundled seeds (excerpt):", 1)[1]
+    excerpt = excerpt.split("```markdown\n", 1)[1].split("```", 1)[0]
+    output = cli("export").stdout.splitlines()
+    for line in excerpt.splitlines():
+        if line.strip() != "...":
+            assert line in output, line

@@ -12,6 +12,7 @@ import datetime
 import difflib
 import enum
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -25,7 +26,7 @@ import typer
 from aukus_check import __version__
 from aukus_check.errors import AukusError, UsageError
 from aukus_check.exit_codes import ExitCode
-from aukus_check.render import FORMATS, RenderOptions
+from aukus_check.render import BRIEFING_FORMATS, FORMATS, RenderOptions
 from aukus_check.safe_text import printable
 
 if TYPE_CHECKING:
@@ -208,8 +209,12 @@ def _terminal() -> tuple[bool, int]:
     return False, max(width, 40)
 
 
-OutputFormat = enum.Enum("OutputFormat", {name: name for name in sorted(FORMATS)}, type=str)  # type: ignore[misc]
-"""The --format choices, taken from the renderer registry."""
+OutputFormat = enum.Enum(  # type: ignore[misc]
+    "OutputFormat", {name: name for name in sorted(FORMATS) if name not in BRIEFING_FORMATS}, type=str
+)
+"""The --format choices of `report`, taken from the renderer registry."""
+BriefingFormat = enum.Enum("BriefingFormat", {name: name for name in BRIEFING_FORMATS}, type=str)  # type: ignore[misc]
+"""The --format choices of `export`."""
 
 FormatOption = Annotated[
     OutputFormat,
@@ -244,6 +249,7 @@ JobsOption = Annotated[
         min=0, help="Processes that read articles; 0 (default): one per CPU for corpora of 200+ articles."
     ),
 ]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @app.command()
@@ -630,6 +636,78 @@ def resolve(
             f"({printable(old.decision.describe())}; {printable(old.by)}, {old.date}; "
             f"values {', '.join(old.values)})\n"
         )
+
+
+def _briefing_date(value: str | None) -> datetime.date | None:
+    """The --date value as a date; a typo is an input error, never silently the clock."""
+    if value is None:
+        return None
+    hint = "give the date as YYYY-MM-DD, e.g. 2024-06-01"
+    if not _ISO_DATE.fullmatch(value):
+        raise UsageError(f"--date {value!r} is not a date", hint=hint)
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise UsageError(f"--date {value!r} is not a date: {error}", hint=hint) from None
+
+
+@app.command()
+def export(
+    corpus: CorpusOption = None,
+    rules: RulesOption = None,
+    output_format: Annotated[
+        BriefingFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown (CommonMark with tables) or html (one self-contained, printable page).",
+        ),
+    ] = BriefingFormat["markdown"],
+    output: OutputOption = None,
+    jobs: JobsOption = 0,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            help="The date the briefing states it was prepared on. [default: no date is stated]",
+        ),
+    ] = None,
+    resolutions: ResolutionsOption = None,
+) -> None:
+    """Write a briefing for readers who will not run the tool: conflicts first, every value quoted.
+
+    Recorded resolutions (the ledger `check` reads) are shown under the conflicts they cover.
+    Exits 0 whatever it finds; 2 on bad input.
+    """
+    from aukus_check.gate import evaluate
+    from aukus_check.ledger import load_ledger
+    from aukus_check.render import ResolutionNote
+
+    with _input_errors():
+        prepared = _briefing_date(date)  # before reading thousands of articles
+        inputs = _inputs(corpus, rules)
+        rule_set = _load_rules(inputs)
+        ledger_file, ledger_display = _ledger_location(inputs, resolutions)
+        ledger = load_ledger(ledger_file, ledger_display, rule_set.fields, missing_ok=resolutions is None)
+        result = _run_engine(inputs, rule_set, jobs or None)
+        notes = {
+            item.conflict.field: ResolutionNote(
+                decision=_decision_words(item.resolution.decision.accept, item.resolution.decision.reason),
+                rationale=item.resolution.rationale,
+                by=item.resolution.by,
+                date=item.resolution.date,
+            )
+            for item in evaluate(result, ledger).resolved
+        }
+        data = FORMATS[output_format.value](result, RenderOptions(date=prepared, resolutions=notes))
+        _emit(data, output)
+
+
+def _decision_words(accept: str | None, reason: str | None) -> str:
+    """A ledger decision in a reader's words: "accepted: under consideration"."""
+    if accept is not None:
+        return f"accepted: {accept.replace('_', ' ')}"
+    return f"judged compatible: {reason}" if reason else "judged compatible"
 
 
 def run_cli(argv: list[str] | None = None) -> int:

@@ -10,13 +10,26 @@ always show the verdict: without one (under `report`) every conflict counts as u
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+import datetime
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the CLI imports this module at start-up; keep pydantic out of that path
     from aukus_check.gate import GateResult
     from aukus_check.models import Report
+
+
+@dataclass(frozen=True)
+class ResolutionNote:
+    """A recorded decision on a conflicting field, shown under that conflict in a briefing."""
+
+    decision: str
+    """What was decided, in words: "accept joined", "compatible: different stages"."""
+    rationale: str
+    by: str
+    date: str
 
 
 @dataclass(frozen=True)
@@ -28,9 +41,18 @@ class RenderOptions:
     width: int = 120
     gate: GateResult | None = None
     """The gate's verdict (set by `check`): which conflicts are resolved, unresolved, stale."""
+    date: datetime.date | None = None
+    """The briefing's "prepared on" date; without it the briefing states no date (never the clock)."""
+    resolutions: Mapping[str, ResolutionNote] = dataclasses.field(default_factory=dict)
+    """Field id -> the recorded resolution of its conflict, shown in the briefing."""
 
 
 Renderer = Callable[["Report", RenderOptions], bytes]
+
+
+def article_labels(report: Report) -> dict[str, str]:
+    """Short labels A1, A2, ... in corpus order, for table headers, citations and legends."""
+    return {article.id: f"A{position}" for position, article in enumerate(report.articles, start=1)}
 
 
 def _table(report: Report, options: RenderOptions) -> bytes:
@@ -63,14 +85,31 @@ def _junit(report: Report, options: RenderOptions) -> bytes:
     return junit_format.render(report, options)
 
 
+def _markdown(report: Report, options: RenderOptions) -> bytes:
+    from aukus_check.render import markdown
+
+    return markdown.render(report, options)
+
+
+def _html(report: Report, options: RenderOptions) -> bytes:
+    from aukus_check.render import html
+
+    return html.render(report, options)
+
+
 FORMATS: dict[str, Renderer] = {
     "table": _table,
     "json": _json,
     "github": _github,
     "sarif": _sarif,
     "junit": _junit,
+    "markdown": _markdown,
+    "html": _html,
 }
 """Format name -> renderer; each renderer's module is imported only when it is used."""
+
+BRIEFING_FORMATS: tuple[str, ...] = ("markdown", "html")
+"""The formats of `export` (a briefing for readers); `report` offers the others."""
 
 
 def gate_of(report: Report, options: RenderOptions) -> GateResult:

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from aukus_check.compare import POLARITY_OF
 from aukus_check.models import STATUS_ORDER, ArticleInfo, Claim, FieldResult, Report
-from aukus_check.render import RenderOptions
+from aukus_check.render import RenderOptions, article_labels
 from aukus_check.safe_text import one_line
 
 MAX_ARTICLE_COLUMNS = 8
@@ -33,11 +33,6 @@ _STATUS_STYLE = {
     "single": "yellow",
     "silent": "dim",
 }
-
-
-def article_labels(report: Report) -> dict[str, str]:
-    """Short labels A1, A2, ... in corpus order, for table headers and the legend."""
-    return {article.id: f"A{position}" for position, article in enumerate(report.articles, start=1)}
 
 
 def claim_label(claim: Claim, field: FieldResult) -> tuple[str, str]:
