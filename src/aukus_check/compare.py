@@ -235,6 +235,8 @@ def compare_field(
         status = "conflict"
     elif conflicts:
         status = "time_separated"
+    elif field.per_article and speaking:
+        status = "per_article"  # each article's own fact (its date): neither agreement nor confirmation
     elif len(speaking) >= 2:
         status = "agree"
     elif speaking:

@@ -15,7 +15,7 @@ SCHEMA_VERSION: Literal[1] = 1
 
 Modality = Literal["asserted", "reported", "expected", "denied"]
 Polarity = Literal["affirmed", "expected", "denied"]
-Status = Literal["conflict", "time_separated", "agree", "single", "silent"]
+Status = Literal["conflict", "time_separated", "agree", "single", "per_article", "silent"]
 FieldType = Literal["enum", "set", "date", "quantity", "office", "person"]
 CueKind = Literal["attribution", "future", "negation", "hedge"]
 Precision = Literal["year", "month", "day"]
@@ -23,7 +23,14 @@ DatePrecision = Literal["year", "month", "week", "day"]
 Qualifier = Literal["exact", "approximate", "at_least", "more_than", "at_most", "less_than"]
 PairKind = Literal["conflict", "time_separated"]
 
-STATUS_ORDER: dict[str, int] = {"conflict": 0, "time_separated": 1, "agree": 2, "single": 3, "silent": 4}
+STATUS_ORDER: dict[str, int] = {
+    "conflict": 0,
+    "time_separated": 1,
+    "agree": 2,
+    "single": 3,
+    "per_article": 4,
+    "silent": 5,
+}
 """How fields are ordered for a reader: what needs attention first."""
 
 

@@ -64,7 +64,14 @@ _MONTHS = (
     "November",
     "December",
 )
-_STATUS_WORDS = {"conflict": "conflict", "agree": "agree", "single": "one source", "silent": "silent"}
+_STATUS_WORDS = {
+    "conflict": "conflict",
+    "time_separated": "changed over time",
+    "agree": "agree",
+    "single": "one source",
+    "per_article": "per article",
+    "silent": "silent",
+}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACE = re.compile(r"\s")
 
@@ -372,13 +379,27 @@ def _conflict(context: _Context, field: FieldResult, number: int) -> list[str]:
     by_label = {stance.label: stance for stance in field.stances}
     against: dict[str, list[str]] = {}
     for pair in field.conflicts:
-        against.setdefault(pair.left, []).append(pair.right)
-    lines = [
-        f"### {number}. {escape(field.label)}",
-        "",
-        "The articles give values that cannot all be true:",
-        "",
-    ]
+        if pair.kind == "conflict":
+            against.setdefault(pair.left, []).append(pair.right)
+    lines = [f"### {number}. {escape(field.label)}", ""]
+    if against:
+        lines += ["The articles give values that cannot all be true:", ""]
+    separated = [pair for pair in field.conflicts if pair.kind == "time_separated"]
+    if separated:
+        if against:
+            lines.append("")
+        lines += [
+            "The articles give different values, but were published so far apart that each can have "
+            "been true when it was written:",
+            "",
+        ]
+        for pair in separated:
+            left, right = by_label[pair.left], by_label[pair.right]
+            lines.append(
+                f"- **{_words(left)}** ({_dated(context, pair.left_articles, pair.left_published)}), "
+                f"then **{_words(right)}** ({_dated(context, pair.right_articles, pair.right_published)})"
+            )
+        lines.append("")
     for left, rights in against.items():
         stance = by_label[left]
         others = [f"**{_words(by_label[r])}** ({context.label_list(by_label[r].articles)})" for r in rights]
@@ -401,6 +422,11 @@ def _conflict(context: _Context, field: FieldResult, number: int) -> list[str]:
         for stance in compatible:
             lines += _stance_block(context, field, stance, "#####")
     return lines
+
+
+def _dated(context: _Context, articles: Sequence[str], dates: Sequence[str]) -> str:
+    """Article labels with their publication dates: "A1, 2023-05-02; A3, 2024-04-08"."""
+    return "; ".join(f"{context.labels[a]}, {escape(d)}" for a, d in zip(articles, dates, strict=False))
 
 
 def _support(context: _Context, articles: Sequence[str], confirmed: bool) -> str:
@@ -542,7 +568,7 @@ def briefing(report: Report, options: RenderOptions) -> str:
     fields = sorted(report.fields, key=lambda f: STATUS_ORDER[f.status])  # stable: rules order within
     lines = _heading(report, options) + _checked(report)
 
-    conflicts = _ordered(fields, "conflict")
+    conflicts = _ordered(fields, "conflict") + _ordered(fields, "time_separated")
     lines += ["## Key findings: conflicts", ""]
     if not conflicts:
         lines += ["No two articles conflict on any fact.", ""]

@@ -31,6 +31,7 @@ _STATUS_STYLE = {
     "time_separated": "magenta",
     "agree": "green",
     "single": "yellow",
+    "per_article": "cyan",
     "silent": "dim",
 }
 
