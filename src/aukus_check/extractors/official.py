@@ -122,7 +122,6 @@ _NOT_CURRENT = frozenset({"former", "ex", "then", "late"})
 _OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "under", "associate", "shadow", "acting"})
 _NOT_YET = frozenset({"incoming", "designate", "future", "next", "would-be"})
 _MODIFIER = "(?:" + "|".join(sorted(_NOT_CURRENT | _OTHER_OFFICE | _NOT_YET)) + ")"
-_ARTICLES = frozenset({"the", "a", "an"})
 _TITLE_WORDS = frozenset(
     "minister ministry secretary president ambassador director spokesman spokeswoman spokesperson "
     "chief premier deputy vice cabinet council general senator governor chancellor king queen prince "
@@ -474,8 +473,8 @@ class Registry:
                 return None
             label = self.actors[country].label if country in self.actors else "the office's country"
             return f"'{word}' before the title names another country than {label}"
-        if actor is not None or not word[:1].isupper() or word.casefold() in _ARTICLES:
-            return None
+        if actor is not None or not word[:1].isupper() or word.casefold() in _NOT_NAMES:
+            return None  # "On Monday Prime Minister ...": a day or a function word qualifies nothing
         if word[-1] in ',;:.!?)”"':
             return None
         initial = not sentence[:start].strip(" \t\"“‘'(")
@@ -584,12 +583,7 @@ def compile_probes(
             ("output",),
         )
     registry = registry_for(registries, context.document)
-    if spec.output == "title":
-        source = registry.person_regex[key]
-        interpret = _title_reader(registry, key)
-    else:
-        source = registry.office_regex[key]
-        interpret = _holder_reader(registry, key, spec.new_holders)
+    source = registry.person_regex[key] if spec.output == "title" else registry.office_regex[key]
     return [
         Probe(
             field_id=context.field_id,
@@ -598,7 +592,7 @@ def compile_probes(
             source=source,
             case_sensitive=False,
             regex=context.compile(source, ("output",)),
-            interpret=interpret,
+            interpret=_reader(registry, spec.output, key, spec.new_holders),
         )
     ]
 
@@ -629,31 +623,24 @@ def _char_span(data: bytes, span: tuple[int, int]) -> tuple[int, int]:
     return to_char(span[0]), to_char(span[1])
 
 
-def _title_reader(registry: Registry, person: str) -> Any:
+def _reader(registry: Registry, output: Literal["title", "holder"], key: str, new_holders: bool) -> Any:
+    """interpret() for one field: the pair whose name (title output) or title (holder output) is
+    the probe's match, read once per sentence for every field."""
+    part, missing = ("name", "office title") if output == "title" else ("title", "person's name")
+
     def interpret(spans: Spans, data: bytes, scope: SentenceScope) -> Hit:
-        relations = _overlapping(registry.relations(data, scope), _char_span(data, spans[0]), "name")
+        relations = _overlapping(registry.relations(data, scope), _char_span(data, spans[0]), part)
         if not relations:
-            return Hit(None, spans[0], spans[0], reason="no office title next to the name")
+            return Hit(None, spans[0], spans[0], reason=f"no {missing} next to the {part}")
         relation = relations[0]
         if relation.reason is not None:
             return _hit(data, relation, None, relation.reason)
-        if relation.person != person:
-            return _hit(data, relation, None, f"the name is {relation.person}, not {person}")
-        return _hit(data, relation, relation.office, None)
-
-    return interpret
-
-
-def _holder_reader(registry: Registry, office: str, new_holders: bool) -> Any:
-    def interpret(spans: Spans, data: bytes, scope: SentenceScope) -> Hit:
-        relations = _overlapping(registry.relations(data, scope), _char_span(data, spans[0]), "title")
-        if not relations:
-            return Hit(None, spans[0], spans[0], reason="no person's name next to the title")
-        relation = relations[0]
-        if relation.reason is not None:
-            return _hit(data, relation, None, relation.reason)
-        if relation.office != office:
-            return _hit(data, relation, None, f"the title names {relation.office}, not {office}")
+        if output == "title":
+            if relation.person != key:
+                return _hit(data, relation, None, f"the name is {relation.person}, not {key}")
+            return _hit(data, relation, relation.office, None)
+        if relation.office != key:
+            return _hit(data, relation, None, f"the title names {relation.office}, not {key}")
         if not relation.registered and not new_holders:
             return _hit(data, relation, None, f"{relation.person} is not in the people registry")
         return _hit(data, relation, relation.person, None)
