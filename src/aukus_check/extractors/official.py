@@ -69,6 +69,8 @@ from aukus_check.re2_spans import Spans, char_offsets, iter_spans, options
 KIND = "official"
 
 Construction = Literal["title-name", "name-title", "title-comma-name", "predicate"]
+PersonReading = tuple[str | None, bool, tuple[int, int], str | None]
+"""A name read as a person: key or slug, whether in the registry, the name's span, why not."""
 
 
 class Spec(ExtractorSpec):
@@ -277,7 +279,6 @@ class Registry:
             return self._cached[1]
         sentence = data.decode("utf-8", "replace")
         to_char = char_offsets(sentence, data)
-        earlier = scope.before()
         found = []
         for construction, regex in self.constructions:
             for spans in iter_spans(regex, data):
@@ -289,7 +290,7 @@ class Registry:
                         (to_char(spans[0][0]), to_char(spans[0][1])),
                         (to_char(spans[title_group][0]), to_char(spans[title_group][1])),
                         (to_char(spans[name_group][0]), to_char(spans[name_group][1])),
-                        earlier,
+                        scope,
                     )
                 )
         self._cached = (key, found)
@@ -304,7 +305,7 @@ class Registry:
         match: tuple[int, int],
         title: tuple[int, int],
         name: tuple[int, int],
-        earlier: str,
+        scope: SentenceScope,
     ) -> Relation:
         title = self._extend_title(sentence, title)
         name_text = sentence[name[0] : name[1]]
@@ -319,7 +320,7 @@ class Registry:
         if reason is None:
             reason = self._qualifier_problem(sentence, title, None)
         if reason is None:
-            person, registered, name, reason = self._person(construction, sentence, name, earlier)
+            person, registered, name, reason = self._person(construction, sentence, name, scope)
         if reason is None:
             office, reason = self._office(
                 sentence[title[0] : title[1]], person if registered else None, name_text
@@ -342,16 +343,13 @@ class Registry:
         return title
 
     def _person(
-        self, construction: Construction, sentence: str, name: tuple[int, int], earlier: str
-    ) -> tuple[str | None, bool, tuple[int, int], str | None]:
+        self, construction: Construction, sentence: str, name: tuple[int, int], scope: SentenceScope
+    ) -> PersonReading:
         """(person key or slug, whether registered, the name's span, why not) for a matched name."""
         text = sentence[name[0] : name[1]]
-        key = name_key(text)
-        if key in self.full_names:
-            return self.full_names[key], True, name, None
-        before = earlier + sentence[: name[0]]
-        if key in self.surnames:
-            return self._surname(text, self.surnames[key], before, name)
+        registered = self._registered(sentence, name, scope)
+        if registered is not None:
+            return registered
         words = [(m.start() + name[0], m.end() + name[0]) for m in re.finditer(r"\S+", text)]
         ok = [self._name_word(sentence[s:e]) for s, e in words]
         # A name after its title runs until the first word that is no name ("Taro Yamada Tuesday");
@@ -364,29 +362,30 @@ class Registry:
             return None, False, name, f"{text!r} is not a person's name"
         name = (kept[0][0], kept[-1][1])
         text = sentence[name[0] : name[1]]
+        registered = self._registered(sentence, name, scope) if kept != words else None
+        if registered is not None:
+            return registered
+        if len(kept) > 1:
+            return slug(text), False, name, None
+        full = self._earlier_full_name(text, _before(scope, sentence, name))
+        if full is None:
+            reason = (
+                f"a single name ({text!r}) that is not in the people registry and was not given in "
+                "full earlier in the article"
+            )
+            return None, False, name, reason
+        return slug(full), False, name, None
+
+    def _registered(self, sentence: str, name: tuple[int, int], scope: SentenceScope) -> PersonReading | None:
+        """The registry person a name (full, alias or surname) stands for; None if it is no registry name."""
+        text = sentence[name[0] : name[1]]
         key = name_key(text)
         if key in self.full_names:
             return self.full_names[key], True, name, None
-        if key in self.surnames:
-            return self._surname(text, self.surnames[key], before, name)
-        if len(kept) == 1:
-            full = self._earlier_full_name(text, before)
-            if full is None:
-                return (
-                    None,
-                    False,
-                    name,
-                    (
-                        f"a single name ({text!r}) that is not in the people registry and was not "
-                        "given in full earlier in the article"
-                    ),
-                )
-            return slug(full), False, name, None
-        return slug(text), False, name, None
-
-    def _surname(
-        self, text: str, candidates: list[str], before: str, name: tuple[int, int]
-    ) -> tuple[str | None, bool, tuple[int, int], str | None]:
+        if key not in self.surnames:
+            return None
+        candidates = self.surnames[key]
+        before = _before(scope, sentence, name)
         named = [person for person in candidates if self.earlier[person].search(before)]
         if len(named) == 1:
             return named[0], True, name, None
@@ -396,7 +395,7 @@ class Registry:
                 None,
                 True,
                 name,
-                (f"the surname {text!r} alone, before the full name ({full}) appears in the article"),
+                f"the surname {text!r} alone, before the full name ({full}) appears in the article",
             )
         return None, True, name, f"the surname {text!r} is ambiguous: both {full} appear earlier"
 
@@ -507,6 +506,11 @@ class Registry:
         if len(offices) > 1:
             return None, f"{title!r} is ambiguous: {', '.join(offices)}"
         return offices[0], None
+
+
+def _before(scope: SentenceScope, sentence: str, name: tuple[int, int]) -> str:
+    """The article up to a name: where its full form must have appeared for a surname to count."""
+    return scope.before() + sentence[: name[0]]
 
 
 def _word_regex(word: str) -> str:
