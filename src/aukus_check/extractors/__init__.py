@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from aukus_check.extractors import lexicon, pattern, published, quantity
+from aukus_check.extractors import lexicon, official, pattern, published, quantity
 from aukus_check.extractors.base import ArticleProbe, CompileContext, ExtractorSpec, Probe
 from aukus_check.models import ExtractorRef
 
@@ -23,10 +23,14 @@ REGISTRY: dict[str, CompileProbes] = {
     lexicon.KIND: lexicon.compile_probes,
     published.KIND: published.compile_probes,
     quantity.KIND: quantity.compile_probes,
+    official.KIND: official.compile_probes,
 }
 """Extractor kind name -> the function that compiles its rules into probes."""
 
-AnySpec = Annotated[pattern.Spec | lexicon.Spec | published.Spec | quantity.Spec, Field(discriminator="kind")]
+AnySpec = Annotated[
+    pattern.Spec | lexicon.Spec | published.Spec | quantity.Spec | official.Spec,
+    Field(discriminator="kind"),
+]
 """The rules-file shape of any registered extractor, told apart by its `kind`."""
 
 __all__ = ["REGISTRY", "AnySpec", "CompileContext", "ExtractorRef", "ExtractorSpec", "Probe"]

@@ -394,10 +394,10 @@ def _conflict(context: _Context, field: FieldResult, number: int) -> list[str]:
             "",
         ]
         for pair in separated:
-            left, right = by_label[pair.left], by_label[pair.right]
+            earlier, later = by_label[pair.left], by_label[pair.right]
             lines.append(
-                f"- **{_words(left)}** ({_dated(context, pair.left_articles, pair.left_published)}), "
-                f"then **{_words(right)}** ({_dated(context, pair.right_articles, pair.right_published)})"
+                f"- **{_words(earlier)}** ({_dated(context, pair.left_articles, pair.left_published)}), "
+                f"then **{_words(later)}** ({_dated(context, pair.right_articles, pair.right_published)})"
             )
         lines.append("")
     for left, rights in against.items():
