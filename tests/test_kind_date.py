@@ -163,6 +163,18 @@ CASES = [
         {"2024-04"},
     ),
     (
+        "aukus.founded",
+        "Japan would be the first partner of the AUKUS framework established in 2021, it is expected.",
+        {"published": "2024-03-04"},
+        {"2021"},
+    ),
+    (
+        "kishida.washington_visit",
+        "Kishida is expected to say he visited Washington in January.",
+        {"published": "2024-03-04"},
+        {"2024-01"},
+    ),
+    (
         "kishida.washington_visit",
         "If Kishida visits Washington in April, the deal could be signed.",
         {},
@@ -522,3 +534,16 @@ def test_rule_errors_are_located(extractor: str, field_type: str, message: str) 
         compile_date_rules(extractor, field_type)
     assert message in str(error.value)
     assert error.value.location.path == "tests/rules.yaml" and error.value.location.line is not None
+
+
+def test_a_settled_value_is_no_forecast_but_keeps_its_negation_and_attribution() -> None:
+    from aukus_check.modality import SentenceCues
+
+    sentence = "Japan would not join the pact founded in 2021, the outlet claimed."
+    anchor = sentence.index("founded"), sentence.index(" 2021") + 5
+    assert SentenceCues(sentence).assess(*anchor).modality == "denied"
+    sentence = "Japan would join the pact founded in 2021, the outlet claimed."
+    anchor = sentence.index("founded"), sentence.index(" 2021") + 5
+    assert SentenceCues(sentence).assess(*anchor).modality == "expected"
+    settled = SentenceCues(sentence).assess(*anchor, settled=True)
+    assert settled.modality == "reported" and not any(cue.kind == "future" for cue in settled.cues)

@@ -154,7 +154,7 @@ def _resolve_sentence(
             cues = cues or SentenceCues(sentence, data)
             reason = _framed_veto(probe, cues, anchor)
             if reason is None:
-                assessment = cues.assess(anchor[0], anchor[1])
+                assessment = cues.assess(anchor[0], anchor[1], settled=hit.settled)
                 reason = assessment.dropped
         if reason is None:
             key = (probe.field_id, str(value))

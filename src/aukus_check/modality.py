@@ -238,8 +238,12 @@ class SentenceCues:
         stop = next((p for p in self._predicates if p >= anchor_end), clause_end)
         return min(horizon, stop, clause_end)
 
-    def assess(self, anchor_start: int, anchor_end: int) -> Assessment:
-        """Judge the modality of the value anchored at [anchor_start, anchor_end)."""
+    def assess(self, anchor_start: int, anchor_end: int, *, settled: bool = False) -> Assessment:
+        """Judge the modality of the value anchored at [anchor_start, anchor_end).
+
+        `settled`: the value is already past when the article was published, so future cues
+        do not make it expected ("would work with the framework established in 2021").
+        """
         if self._question:
             return Assessment("asserted", False, (), dropped="in a question")
         clause_start, clause_end = self.clause(anchor_start, anchor_end)
@@ -255,9 +259,9 @@ class SentenceCues:
         if post:
             cues.append(Cue(kind="negation", text=post.group().strip()))
 
-        future = _within(self._future, clause_start, anchor_start)
+        future = [] if settled else _within(self._future, clause_start, anchor_start)
         later = [span for span in self._future if anchor_end <= span[0] and span[1] <= clause_end]
-        if later:
+        if later and not settled:
             horizon = self._horizon(anchor_end, clause_end)
             future += [span for span in later if span[0] < horizon]
         cues.extend(Cue(kind="future", text=text) for _, _, text in future)

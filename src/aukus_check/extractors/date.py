@@ -42,7 +42,9 @@ citations ("(Sankei, 2024)", "Smith (2021)"); titles of other works (in quotes a
 not years: counts ("2,021 troops", "2021 troops"), prices, page and model numbers, times
 ("16:32"), model names ("F-35", "Mach 5").
 
-Modality is judged at the date phrase: "did not meet in April" is denied. When an event
+Modality is judged at the date phrase: "did not meet in April" is denied. A date over before
+publication, in a clause not in the future tense, is no forecast, even when another predicate
+of the clause has a future cue ("would work with the framework established in 2021"). When an event
 pattern has a group named `anchor` (the event's own predicate: "announced", "said",
 "agreed"), the anchor stretches from it to the date, so that predicate is the claim itself,
 not an attribution ("the three countries announced AUKUS on ..." is asserted). A phrase that
@@ -643,6 +645,13 @@ def nearest(
     return best[1] if best else None
 
 
+def _before_publication(placed: Placed, published: PartialDate | None) -> bool:
+    """Whether the date is over before the article's publication date begins."""
+    if placed.end is None or published is None or published.year is None:
+        return False
+    return placed.end < datetime.date(published.year, published.month or 1, published.day or 1)
+
+
 def _interpreter(spec: Spec, anchor_group: int | None) -> Callable[[Spans, bytes, SentenceScope], Hit]:
     window, precision = spec.window, spec.precision
 
@@ -683,7 +692,11 @@ def _interpreter(spec: Spec, anchor_group: int | None) -> Callable[[Spans, bytes
             end=placed.end.isoformat() if placed.end else None,
             relative_to=scope.published.iso if placed.relative and scope.published else None,
         )
-        return Hit(label(placed, mention.raw), anchor, span, detail=detail)
+        settled = _before_publication(placed, scope.published) and (
+            (tense if mention.needs_tense else tense_near(sentence, clause, mention.start, mention.end))
+            != "future"
+        )
+        return Hit(label(placed, mention.raw), anchor, span, detail=detail, settled=settled)
 
     return interpret
 
