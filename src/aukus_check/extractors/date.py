@@ -157,20 +157,24 @@ _CALENDAR_FORMS = (
 )
 # A month on its own only after a preposition or qualifier ("in March", "by early May",
 # "last March"), not before a number (a longer form takes it) nor a capitalised word ("April Smith").
-_BARE_MONTH = re.compile(
+# Finders start at the name or the digits and read their lead word back from a short window:
+# an optional prefix tried at every position costs Python's re most of its time.
+_BARE_MONTH = re.compile(rf"\b(?P<month>{_FULL})\b(?!\.?,?\s*(?:of\s+)?\d)(?!\s+[A-Z][a-z])")
+_MONTH_LEAD = re.compile(
     r"(?:\b(?P<lead>(?i:in|on|by|since|until|till|through|throughout|during|before|after|from|as\s+of"
     r"|between|around|last|next|this|earlier\s+in|later\s+in|(?:the\s+)?(?:end|beginning|start|middle)\s+of))"
-    rf"\s+)?{_QUALIFIER}?(?P<month>{_FULL})\b(?!\.?,?\s*(?:of\s+)?\d)(?!\s+[A-Z][a-z])"
+    rf"\s+)?{_QUALIFIER}?$"
 )
-_YEAR_ALONE = re.compile(rf"(?<![\w$£€¥#§.,:/\-–]){_QUALIFIER}?{_YEAR}(?![\w%:]|[.,]\d)")
-_RELATIVE = re.compile(
-    rf"(?i)(?<!the\s)\b{_QUALIFIER}?(?P<direction>next|last|this)\s+(?P<unit>week|month|year)\b(?:['’]s\b)?"
-)
+_YEAR_ALONE = re.compile(rf"(?<!\d){_YEAR}(?![\w%:]|[.,]\d)")
+_YEAR_LEAD = re.compile(rf"\b{_QUALIFIER}$")
+_NOT_BEFORE_YEAR = frozenset("$£€¥#§.,:/-–")
+_RELATIVE = re.compile(r"(?i)\b(?P<direction>next|last|this)\s+(?P<unit>week|month|year)\b(?:['’]s\b)?")
+_RELATIVE_LEAD = re.compile(rf"(?P<the>(?i:\bthe)\s+)?{_QUALIFIER}?$")
 _EDGE = re.compile(r"(?i)\b(?P<edge>earlier|later)\s+this\s+(?P<unit>week|month|year)\b(?:['’]s\b)?")
-_WEEKDAY = re.compile(
-    r"(?:\b(?P<lead>(?i:on|last|next|this|coming|by|until|since|from))\s+)?"
-    rf"(?P<weekday>{'|'.join(_WEEKDAYS)})\b"
-)
+_WEEKDAY = re.compile(rf"\b(?P<weekday>{'|'.join(_WEEKDAYS)})\b")
+_WEEKDAY_LEAD = re.compile(r"\b(?P<lead>(?i:on|last|next|this|coming|by|until|since|from))\s+$")
+_LEAD_WINDOW = 40
+"""How far back a finder looks for its lead word ("the beginning of", "early")."""
 _SHIFT = re.compile(r"(?i)\b(?P<word>yesterday|tomorrow)\b")
 
 _NOT_A_YEAR_BEFORE = re.compile(
@@ -230,16 +234,24 @@ def _calendar(match: re.Match[str], sentence: str) -> Mention | None:
     return Mention(start, match.end(), sentence[start : match.end()], year=year, month=month, day=day)
 
 
+def _lead(regex: re.Pattern[str], sentence: str, start: int) -> re.Match[str] | None:
+    """The lead words (regex ending in $) just before `start`, read from a short window."""
+    return regex.search(sentence, max(0, start - _LEAD_WINDOW), start)
+
+
 def _bare_month(match: re.Match[str], sentence: str) -> Mention | None:
-    lead = (match["lead"] or "").lower()
-    if not lead and not match["qualifier"]:
+    lead_match = _lead(_MONTH_LEAD, sentence, match.start())
+    lead = (lead_match["lead"] or "").lower() if lead_match else ""
+    qualifier = lead_match is not None and lead_match["qualifier"] is not None
+    if not lead and not qualifier:
         return None  # "May I ...", "the March toward ..."
+    assert lead_match is not None
     direction = {"last": -1, "next": 1, "this": 0}.get(lead)
-    start = match.start("month")
-    if match["qualifier"]:
-        start = match.start("qualifier")
+    start = match.start()
+    if qualifier:
+        start = lead_match.start("qualifier")
     if direction is not None:
-        start = match.start("lead")
+        start = lead_match.start("lead")
     return Mention(
         start,
         match.end(),
@@ -251,8 +263,15 @@ def _bare_month(match: re.Match[str], sentence: str) -> Mention | None:
 
 
 def _year(match: re.Match[str], sentence: str) -> Mention | None:
-    start = match.start("qualifier") if match["qualifier"] else match.start("year")
-    before, after = sentence[: match.start()], sentence[match.end() :]
+    qualifier = _lead(_YEAR_LEAD, sentence, match.start())
+    start = qualifier.start() if qualifier else match.start()
+    if (
+        not qualifier
+        and start > 0
+        and (sentence[start - 1].isalnum() or sentence[start - 1] in _NOT_BEFORE_YEAR)
+    ):
+        return None  # "F-2021", "$2021", "2,021", "16:2021"
+    before, after = sentence[max(0, start - _LEAD_WINDOW) : start], sentence[match.end() :]
     year = int(match["year"])
     if _NOT_A_YEAR_BEFORE.search(before) or _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
         return None
@@ -269,12 +288,18 @@ def _possessive_cut(match: re.Match[str], sentence: str) -> tuple[int, int, str]
     return match.start(), match.start() + len(raw), raw
 
 
-def _relative(match: re.Match[str], sentence: str) -> Mention:
+def _relative(match: re.Match[str], sentence: str) -> Mention | None:
     start, end, raw = _possessive_cut(match, sentence)
     unit: Unit = match["unit"].lower()  # type: ignore[assignment]
     if match.groupdict().get("edge"):
         edge: Literal["earlier", "later"] = match["edge"].lower()  # type: ignore[assignment]
         return Mention(start, end, raw, unit=unit, edge=edge, explicit=True)
+    lead = _lead(_RELATIVE_LEAD, sentence, match.start())
+    if lead is not None and lead["the"]:
+        return None  # "over the next month", "in the last year": a stretch of time, not a date
+    if lead is not None and lead["qualifier"]:  # "early next year"
+        start = lead.start("qualifier")
+        raw = sentence[start:end]
     shift = {"next": 1, "last": -1, "this": 0}[match["direction"].lower()]
     return Mention(start, end, raw, unit=unit, shift=shift, explicit=True)
 
@@ -282,9 +307,10 @@ def _relative(match: re.Match[str], sentence: str) -> Mention:
 def _weekday(match: re.Match[str], sentence: str) -> Mention | None:
     if _WITH_FULL_DATE.match(sentence, match.end()):
         return None  # "Monday, March 4, 2024": the date that follows says it
-    lead = (match["lead"] or "").lower()
+    lead_match = _lead(_WEEKDAY_LEAD, sentence, match.start())
+    lead = lead_match["lead"].lower() if lead_match else ""
     direction = {"last": -1, "next": 1, "coming": 1, "this": 0}.get(lead)
-    start = match.start("lead") if direction is not None else match.start("weekday")
+    start = lead_match.start("lead") if lead_match and direction is not None else match.start()
     return Mention(
         start,
         match.end(),
@@ -363,58 +389,88 @@ def find_dates(sentence: str) -> tuple[Mention, ...]:
 
 # --- the tense of the clause --------------------------------------------------------------------
 
-_PAST_FORMS = (
-    "said|met|held|made|took|gave|began|came|went|saw|told|led|won|wrote|sent|spoke|left|brought|bought"
-    "|thought|found|kept|paid|sought|struck|chose|rose|fell|grew|drew|threw|flew|knew|became|ran|stood"
-    "|lost|meant|felt|built|spent|got|broke|fought|taught|caught|heard|laid|hung|shot"
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_MODALS = frozenset("will shall would could might should must can cannot won't wouldn't can't".split())
+_AHEAD = frozenset("expected scheduled planned proposed upcoming anticipated forthcoming slated".split())
+_BE_AHEAD = frozenset("expected set due scheduled slated poised going about likely".split())
+_BE = frozenset("is are was were am".split())
+_INTEND = frozenset("plan plans planning intend intends".split())
+_PAST = frozenset(
+    "was were had did didn't said met held made took gave began came went saw told led won wrote sent spoke"
+    " left brought bought thought found kept paid sought struck chose rose fell grew drew threw flew knew"
+    " became ran stood lost meant felt built spent got broke fought taught caught heard laid hung"
+    " shot".split()
 )
-_PARTICIPLES = (
-    "been|done|gone|seen|taken|given|made|held|met|said|told|written|spoken|begun|known|shown|grown|drawn"
-    "|flown|chosen|risen|fallen|broken|won|led|sent|brought|bought|sought|struck|become|come|got|gotten"
-    r"|found|kept|paid|lost|built|spent|left|[a-z]+ed"
+_PARTICIPLES = frozenset(
+    "been done gone seen taken given made held met said told written spoken begun known shown grown drawn"
+    " flown chosen risen fallen broken won led sent brought bought sought struck become come got gotten"
+    " found kept paid lost built spent left".split()
 )
-_TENSE = re.compile(
-    rf"(?P<perfect>\b(?:could|might|(?-i:may)|must|should|would)\s+(?:not\s+)?have\s+(?:{_PARTICIPLES})\b)"
-    r"|(?P<future>\b(?:will|shall|would|won['’]t|wouldn['’]t|could|might|(?-i:may)|should|must|can"
-    r"|(?:is|are|was|were|am)\s+(?:\w+\s+)?(?:expected|set|due|scheduled|slated|poised|going|about|likely)\s+to"
-    r"|(?:is|are)\s+to|plans?\s+to|planning\s+to|intends?\s+to"
-    r"|expected|scheduled|planned|proposed|upcoming|anticipated|forthcoming|slated)\b|['’]ll\b)"
-    rf"|(?P<past>\b(?:was|were|had|did|didn['’]t|(?:has|have)\s+(?:\w+\s+)?(?:{_PARTICIPLES})|{_PAST_FORMS})\b)"
-    r"|(?P<present>\b(?:is|are|am|does|do|has|have)\b)"
-    r"|(?P<ed>(?<![\w\-–’'])[A-Za-z][a-z]+ed\b)",
-    re.IGNORECASE,
-)
+_PRESENT = frozenset("is are am does do has have".split())
 # Words in -ed that are rarely a verb in the past here: adjectives and nouns.
 _NOT_PAST = frozenset(
     "advanced limited united detailed sophisticated experienced interested concerned skilled armed powered"
     " based related unprecedented classified need indeed speed proceed exceed succeed seed feed bleed breed"
     " greed shed red bed hundred sacred naked wicked beloved aged supposed alleged talented varied".split()
 )
-_DETERMINER = re.compile(
-    r"(?i:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|new|more|most|highly|well)\s+$)"
+_DETERMINERS = frozenset(
+    "the a an its their his her our this that these those new more most highly well".split()
 )
+
+
+def _participle(word: str) -> bool:
+    return word in _PARTICIPLES or (word.endswith("ed") and word not in _NOT_PAST)
+
+
+def _marker(words: list[str], index: int, sentence: str, start: int) -> Tense | None:
+    """The tense a word marks, given its neighbours: "will", "is expected to", "has agreed", "met"."""
+    word = words[index].lower().replace("’", "'")
+    following = [w.lower() for w in words[index + 1 : index + 4]]
+    if word in _MODALS or (word == "may" and words[index] == "may") or word.endswith("'ll"):
+        rest = following[1:] if following[:1] == ["not"] else following
+        if rest[:1] == ["have"] and len(rest) > 1 and _participle(rest[1]) and word not in ("will", "shall"):
+            return "past"  # "could have met"
+        return "future"
+    if word in _BE:
+        rest = following[1:] if len(following) > 2 and following[1] in _BE_AHEAD else following
+        if (rest[:1] and rest[0] in _BE_AHEAD and rest[1:2] == ["to"]) or (
+            word in ("is", "are") and rest[:1] == ["to"]
+        ):
+            return "future"
+        return "past" if word in ("was", "were") else "present"
+    if word in _INTEND and following[:1] == ["to"]:
+        return "future"
+    if word in _AHEAD:
+        return "future"
+    if word in ("has", "have"):
+        rest = following[1:] if len(following) > 1 and not _participle(following[0]) else following
+        return "past" if rest[:1] and _participle(rest[0]) else "present"
+    if word in _PAST:
+        return "past"
+    if word in _PRESENT:
+        return "present"
+    if word.endswith("ed") and len(word) > 3 and word not in _NOT_PAST:
+        if sentence[start - 1 : start] in ("-", "–", "’", "'"):
+            return None  # "nuclear-powered", "U.S.-led"
+        if index > 0 and words[index - 1].lower() in _DETERMINERS:
+            return None  # "a renewed push": an adjective
+        if words[index][0].isupper() and sentence[:start].strip(" “\"‘'("):
+            return None  # "United", "Red": a name, unless it opens the sentence ("Created in 2021")
+        return "past"
+    return None
 
 
 def tense_near(sentence: str, clause: tuple[int, int], start: int, end: int) -> Tense | None:
     """The tense of the verb nearest the date in its clause: the last before it, else the first after."""
-    before: Tense | None = None
-    for match in _TENSE.finditer(sentence, clause[0], clause[1]):
-        kind = match.lastgroup
-        if kind == "perfect":  # "could have met": a past that did or did not happen
-            kind = "past"
-        elif kind == "ed":
-            word = match.group()
-            if word.lower() in _NOT_PAST or _DETERMINER.search(sentence, 0, match.start()):
-                continue
-            if word[0].isupper() and sentence[: match.start()].strip(" “\"‘'("):
-                continue  # "United", "Red": a name, unless it opens the sentence ("Created in 2021")
-            kind = "past"
-        tense: Tense = kind  # type: ignore[assignment]
-        if match.end() <= start:
-            before = tense
-        elif match.start() >= end:
-            return before or tense
-    return before
+    tokens = list(_WORD.finditer(sentence, clause[0], clause[1]))
+    words = [token.group() for token in tokens]
+    before = [index for index, token in enumerate(tokens) if token.end() <= start]
+    after = [index for index, token in enumerate(tokens) if token.start() >= end]
+    for index in (*reversed(before), *after):
+        tense = _marker(words, index, sentence, tokens[index].start())
+        if tense is not None:
+            return tense
+    return None
 
 
 # --- placing a date on the calendar -------------------------------------------------------------
