@@ -154,7 +154,9 @@ def _resolve_sentence(
             cues = cues or SentenceCues(sentence, data)
             reason = _framed_veto(probe, cues, anchor)
             if reason is None:
-                assessment = cues.assess(anchor[0], anchor[1], exclusions=probe.exclusions)
+                assessment = cues.assess(
+                    anchor[0], anchor[1], exclusions=probe.exclusions, settled=hit.settled
+                )
                 reason = assessment.dropped
         if reason is None:
             key = (probe.field_id, str(value))

@@ -280,11 +280,15 @@ class SentenceCues:
                 return cue
         return None
 
-    def assess(self, anchor_start: int, anchor_end: int, *, exclusions: bool = False) -> Assessment:
+    def assess(
+        self, anchor_start: int, anchor_end: int, *, exclusions: bool = False, settled: bool = False
+    ) -> Assessment:
         """Judge the modality of the value anchored at [anchor_start, anchor_end).
 
         `exclusions`: the value is an element of a set, which "except", "other than" and the
-        like can deny.
+        like can deny. `settled`: the value is already past when the article was published,
+        so future cues do not make it expected ("would work with the framework established
+        in 2021").
         """
         if self._question:
             return Assessment("asserted", False, (), dropped="in a question")
@@ -318,9 +322,9 @@ class SentenceCues:
         if post:
             cues.append(Cue(kind="negation", text=post.group().strip()))
 
-        future = _within(self._future, clause_start, anchor_start)
+        future = [] if settled else _within(self._future, clause_start, anchor_start)
         later = [span for span in self._future if anchor_end <= span[0] and span[1] <= clause_end]
-        if later:
+        if later and not settled:
             horizon = self._horizon(anchor_end, clause_end)
             future += [span for span in later if span[0] < horizon]
         cues.extend(Cue(kind="future", text=text) for _, _, text in future)

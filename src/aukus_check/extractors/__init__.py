@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from aukus_check.extractors import lexicon, official, pattern, published, quantity
+from aukus_check.extractors import date, lexicon, official, pattern, published, quantity
 from aukus_check.extractors.base import ArticleProbe, CompileContext, ExtractorSpec, Probe
 from aukus_check.models import ExtractorRef
 
@@ -24,11 +24,12 @@ REGISTRY: dict[str, CompileProbes] = {
     published.KIND: published.compile_probes,
     quantity.KIND: quantity.compile_probes,
     official.KIND: official.compile_probes,
+    date.KIND: date.compile_probes,
 }
 """Extractor kind name -> the function that compiles its rules into probes."""
 
 AnySpec = Annotated[
-    pattern.Spec | lexicon.Spec | published.Spec | quantity.Spec | official.Spec,
+    pattern.Spec | lexicon.Spec | published.Spec | quantity.Spec | official.Spec | date.Spec,
     Field(discriminator="kind"),
 ]
 """The rules-file shape of any registered extractor, told apart by its `kind`."""

@@ -79,6 +79,9 @@ class Hit:
     span: tuple[int, int]
     reason: str | None = None
     detail: TypedValue | None = None
+    settled: bool = False
+    """The value lies wholly before the article's publication (a date in its past): it is no
+    forecast, whatever future cue another predicate of its clause has."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,785 @@
+"""`date`: when an event happened, or will, read from the date phrase nearest the event.
+
+    - kind: date
+      event:
+        - '\\bAUKUS\\s+(?:pact|framework)\\s+(?P<anchor>established|founded)\\b'
+      window: 12          # at most this many words between the event match and the date
+      precision: year     # optional: a year-valued field keeps only the year
+
+Each `event` pattern names the event the field dates. A date counts when it is in the event
+match's clause (see modality.py) and at most `window` words from the match; of several, the
+nearest wins (one inside the match first, then the fewest words away, then the later one).
+A sentence with the event and no such date yields nothing (`explain` says why).
+
+Date phrases, absolute and relative:
+
+- "September 15, 2021", "4 Mar, 2024", "2021-09-15", "September 2021", "in 2021", "mid-2021";
+- with no year: "April 8", "12 May", "in March", "in early March", "last March";
+- relative to publication: "next week", "last month", "this year", "earlier this month",
+  "later this year", "on Monday", "last Friday", "yesterday", "tomorrow".
+
+Relative phrases are placed against the article's publication date. A month or day with no
+year is placed as HeidelTime places it in news: in a past-tense clause it is the latest one
+not after publication ("in December" in a story of February 2024 is December 2023), in a
+future or present-tense clause the first one not before it ("in January" in November 2024 is
+January 2025), with no tense in the clause the publication year. Tense is read from the verb
+nearest the date in its clause (before it, else after it): "will", "is expected to", "could",
+lower-case "may" are future; "was", "had", "has agreed", "could have met", "said", "-ed" forms
+past; "is", "are", "has" present.
+
+A value is the date as precisely as it is known: a day "2021-09-15", a month "2024-04", an
+ISO week "2024-W11", a year "2021", an interval that is none of these
+"2024-03-01/2024-03-04" ("earlier this month" in a story of 4 March 2024). When the year
+cannot be known (no publication date, or a dateline with no year), a month and day stay
+"--04-08", a month "--04", anything else its phrase, casefolded ("next week"): unresolved,
+and never in conflict with anything.
+
+Not dates: "may" and "march" in lower case; a bare month without "in", "by", "since", "last",
+"early" and the like ("May I ...", "the March toward"); a month followed by a capitalised
+word ("April Smith"); decades ("the 2020s", "mid- to late-2020s"); year ranges ("2021-2025");
+citations ("(Sankei, 2024)", "Smith (2021)"); titles of other works (in quotes after
+"titled", "his paper", ..., or Title Case after "titled"/"entitled"); and numbers that are
+not years: counts ("2,021 troops", "2021 troops"), prices, page and model numbers, times
+("16:32"), model names ("F-35", "Mach 5").
+
+Modality is judged at the date phrase: "did not meet in April" is denied. A date over before
+publication, in a clause not in the future tense, is no forecast, even when another predicate
+of the clause has a future cue ("would work with the framework established in 2021"). When an event
+pattern has a group named `anchor` (the event's own predicate: "announced", "said",
+"agreed"), the anchor stretches from it to the date, so that predicate is the claim itself,
+not an attribution ("the three countries announced AUKUS on ..." is asserted). A phrase that
+itself looks ahead ("next month", "later this year", "tomorrow") is judged after its own
+words, so it makes the claim expected.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field
+
+from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe, SentenceScope
+from aukus_check.metadata import MONTHS, parse_date_parts
+from aukus_check.modality import SentenceCues
+from aukus_check.models import DatePrecision, DateValue, ExtractorRef, PartialDate
+from aukus_check.re2_spans import Spans, char_offsets
+
+KIND = "date"
+
+Unit = Literal["day", "week", "month", "year"]
+Tense = Literal["past", "present", "future"]
+_FINENESS: dict[str, int] = {"year": 0, "month": 1, "week": 2, "day": 3}
+
+
+class Spec(ExtractorSpec):
+    """The date of an event: the date phrase nearest an `event` match, in its clause."""
+
+    kind: Literal["date"]
+    event: list[str] = Field(
+        min_length=1,
+        description="RE2 patterns naming the event the field dates ('AUKUS ... established'); a group "
+        "named 'anchor' marks the event's own predicate (modality is judged from it to the date).",
+    )
+    window: int = Field(
+        default=12,
+        ge=0,
+        le=60,
+        description="At most this many words between the event match and the date (which must also "
+        "be in the event's clause).",
+    )
+    precision: Literal["year", "month"] | None = Field(
+        default=None, description="Keep only this unit of every date (a year-valued field: 'year')."
+    )
+    case_sensitive: bool = Field(default=False, description="Match the event patterns case-sensitively.")
+
+
+# --- finding date phrases ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A date phrase in a sentence (character offsets), before it is placed on the calendar.
+
+    A calendar date has `month` and perhaps `year` and `day`; a weekday has `weekday`; a
+    phrase counted from publication ("next week", "yesterday") has `unit`. `shift` is -1 for
+    last/yesterday, +1 for next/tomorrow; `explicit` says "last", "next" or "this" was written.
+    """
+
+    start: int
+    end: int
+    raw: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    unit: Unit | None = None
+    shift: int = 0
+    explicit: bool = False
+    edge: Literal["earlier", "later"] | None = None
+
+    @property
+    def looks_ahead(self) -> bool:
+        """Whether the phrase itself speaks of the future ("next month", "later this year")."""
+        if self.unit is not None:
+            return self.shift > 0 or self.edge == "later"
+        return self.weekday is not None and self.explicit and self.shift > 0
+
+    @property
+    def needs_tense(self) -> bool:
+        """Whether placing it needs the clause's tense (a month or weekday with no year or "last")."""
+        if self.explicit or self.unit is not None:
+            return False
+        return self.weekday is not None or self.year is None
+
+
+_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ABBREVIATED = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH = rf"(?P<month>(?:{_FULL})\b|(?:{_ABBREVIATED})(?:\.|\b))"  # case-sensitive: "may" is a modal
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_QUALIFIER = r"(?:(?P<qualifier>(?i:early|mid|late))[\s\-–]+)"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_CALENDAR_FORMS = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b,?\s+(?:of\s+)?{_YEAR}\b"),  # September 15, 2021
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),  # 4 Mar, 2024
+    re.compile(rf"(?<![\w\-]){_YEAR}-(?P<month_number>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\w\-])"),
+    re.compile(rf"\b{_QUALIFIER}?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),  # September 2021, mid-March 2024
+    # April 8, but not a day range ("April 8-10") and not a number run on ("April 8.5")
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:-|–|to\b|and\b)\s*\d)(?![.,:]?\d)"),
+    re.compile(rf"(?<![\d.,$])\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*(?:-|–)\s*\d)"),  # 12 May
+)
+# A month on its own only after a preposition or qualifier ("in March", "by early May",
+# "last March"), not before a number (a longer form takes it) nor a capitalised word ("April Smith").
+# Finders start at the name or the digits and read their lead word back from a short window:
+# an optional prefix tried at every position costs Python's re most of its time.
+_BARE_MONTH = re.compile(rf"\b(?P<month>{_FULL})\b(?!\.?,?\s*(?:of\s+)?\d)(?!\s+[A-Z][a-z])")
+_MONTH_LEAD = re.compile(
+    r"(?:\b(?P<lead>(?i:in|on|by|since|until|till|through|throughout|during|before|after|from|as\s+of"
+    r"|between|around|last|next|this|earlier\s+in|later\s+in|(?:the\s+)?(?:end|beginning|start|middle)\s+of))"
+    rf"\s+)?{_QUALIFIER}?$"
+)
+_YEAR_ALONE = re.compile(rf"(?<!\d){_YEAR}(?![\w%:]|[.,]\d)")
+_YEAR_LEAD = re.compile(rf"\b{_QUALIFIER}$")
+_NOT_BEFORE_YEAR = frozenset("$£€¥#§.,:/-–")
+_RELATIVE = re.compile(r"(?i)\b(?P<direction>next|last|this)\s+(?P<unit>week|month|year)\b(?:['’]s\b)?")
+_RELATIVE_LEAD = re.compile(rf"(?P<the>(?i:\bthe)\s+)?{_QUALIFIER}?$")
+_EDGE = re.compile(r"(?i)\b(?P<edge>earlier|later)\s+this\s+(?P<unit>week|month|year)\b(?:['’]s\b)?")
+_WEEKDAY = re.compile(rf"\b(?P<weekday>{'|'.join(_WEEKDAYS)})\b")
+_WEEKDAY_LEAD = re.compile(r"\b(?P<lead>(?i:on|last|next|this|coming|by|until|since|from))\s+$")
+_LEAD_WINDOW = 40
+"""How far back a finder looks for its lead word ("the beginning of", "early")."""
+_SHIFT = re.compile(r"(?i)\b(?P<word>yesterday|tomorrow)\b")
+
+_NOT_A_YEAR_BEFORE = re.compile(
+    r"(?i:\b(?:pages?|pp?|nos?|numbers?|vol|volume|chapter|ch|section|sec|article|art|paragraph|para"
+    r"|resolution|flight|route|room|model|type|item|line|fig|figure|table|code|serial|unit)\.?\s*#?\s*$"
+    r"|(?:US|A|C|NZ|S|HK)?\$\s*$|\b(?:USD|AUD|JPY|EUR|GBP|yen|euros?|dollars?)\s*$|[¥€£]\s*$)"
+)
+_RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|through|until|or)\s*$")
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to\b|and\b|through\b|until\b|or\b)\s*(?:19|20)?\d\d\b")
+_COUNTED = re.compile(
+    r"\s+(?:[a-z\-]+\s+)?(?:troops|soldiers|sailors|personnel|people|workers|staff|officers|engineers"
+    r"|specialists|jobs|units|vehicles|tanks|missiles|rockets|aircraft|jets|planes|ships|vessels|boats"
+    r"|submarines|drones|satellites|warheads|rounds|shells|tons|tonnes|kilo(?:meter|metre|gram)s|km|kg"
+    r"|miles|meters|metres|feet|dollars|yen|euros|pounds|cases|deaths|casualties|votes|members|students"
+    r"|households|companies|firms|projects|contracts|items|pages|words|times)\b"
+)
+_TEMPORAL_LEAD = re.compile(
+    r"(?i:\b(?:in|by|since|until|till|during|before|after|from|of|early|mid|late|circa|around)\s*$)"
+)
+_DECADE_POSSESSIVE = re.compile(r"['’]s\b")
+_WITH_FULL_DATE = re.compile(rf",?\s+(?:(?:{_FULL}|{_ABBREVIATED})\b|\d)")
+
+# Titles of other works: quoted after a cue, or Title Case after "titled"/"entitled" (any
+# length) or after "his paper"/"a report" (two words or more: "a report Monday" is no title).
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)")
+_TITLE_CUE = re.compile(
+    r"(?i:\b(?:titled|entitled|headlined|headline|called|named|dubbed|paper|book|report|article|study"
+    r"|essay|op-ed|column|piece|commentary|editorial|documentary|film|novel|chapter|post)\b)[\s,:]*$"
+)
+_TITLED = re.compile(r"(?i:\b(?:titled|entitled|headlined)\b)\s*:?\s*")
+_WORK = re.compile(r"(?i:\b(?:paper|book|report|study|essay|article|op-ed|commentary)\b)\s+")
+_TITLE_RUN = re.compile(
+    r"[A-Z0-9][\w’'&:\-]*(?:\s+(?:[A-Z0-9][\w’'&:\-]*|of|the|a|an|and|in|on|for|to|at|with|by|from|or|vs\.?))*"
+)
+# "(Sankei, 2024)", "(Smith et al. 2021)", "(Reuters, March 5)": a source and its date.
+_CITATION = re.compile(r"\s*[A-Z][^(),]{0,60}?(?:\s+et\s+al\.?)?(?:,\s*|\s+(?=(?:19|20)\d\d))")
+_CITED_NAME = re.compile(r"[A-Z][\w.’'\-]+(?:\s+et\s+al\.?)?\s*$")
+
+
+def _number(text: str) -> int:
+    return int(text.rstrip("stndrh"))
+
+
+def _month(match: re.Match[str]) -> int:
+    number = match.groupdict().get("month_number")
+    return int(number) if number else MONTHS[match["month"].rstrip(".").lower()]
+
+
+def _calendar(match: re.Match[str], sentence: str) -> Mention | None:
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    day = _number(groups["day"]) if groups.get("day") else None
+    month = _month(match)
+    if parse_date_parts(year, month, day) is None:  # "April 31" is no day
+        return None
+    start = match.start("qualifier") if groups.get("qualifier") else match.start()
+    return Mention(start, match.end(), sentence[start : match.end()], year=year, month=month, day=day)
+
+
+def _lead(regex: re.Pattern[str], sentence: str, start: int) -> re.Match[str] | None:
+    """The lead words (regex ending in $) just before `start`, read from a short window."""
+    return regex.search(sentence, max(0, start - _LEAD_WINDOW), start)
+
+
+def _bare_month(match: re.Match[str], sentence: str) -> Mention | None:
+    lead_match = _lead(_MONTH_LEAD, sentence, match.start())
+    lead = (lead_match["lead"] or "").lower() if lead_match else ""
+    qualifier = lead_match is not None and lead_match["qualifier"] is not None
+    if not lead and not qualifier:
+        return None  # "May I ...", "the March toward ..."
+    assert lead_match is not None
+    direction = {"last": -1, "next": 1, "this": 0}.get(lead)
+    start = match.start()
+    if qualifier:
+        start = lead_match.start("qualifier")
+    if direction is not None:
+        start = lead_match.start("lead")
+    return Mention(
+        start,
+        match.end(),
+        sentence[start : match.end()],
+        month=MONTHS[match["month"].lower()],
+        shift=direction or 0,
+        explicit=direction is not None,
+    )
+
+
+def _year(match: re.Match[str], sentence: str) -> Mention | None:
+    qualifier = _lead(_YEAR_LEAD, sentence, match.start())
+    start = qualifier.start() if qualifier else match.start()
+    if (
+        not qualifier
+        and start > 0
+        and (sentence[start - 1].isalnum() or sentence[start - 1] in _NOT_BEFORE_YEAR)
+    ):
+        return None  # "F-2021", "$2021", "2,021", "16:2021"
+    before, after = sentence[max(0, start - _LEAD_WINDOW) : start], sentence[match.end() :]
+    year = int(match["year"])
+    if _NOT_A_YEAR_BEFORE.search(before) or _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
+        return None
+    if year % 10 == 0 and _DECADE_POSSESSIVE.match(after):
+        return None  # "the 1990's": a decade
+    if _COUNTED.match(after) and not _TEMPORAL_LEAD.search(before):
+        return None  # "2021 troops"; but "in 2021 troops were sent" is a year
+    return Mention(start, match.end(), sentence[start : match.end()], year=year)
+
+
+def _possessive_cut(match: re.Match[str], sentence: str) -> tuple[int, int, str]:
+    """Span and text of a phrase without its possessive: "last week's announcement" is "last week"."""
+    raw = re.sub(r"['’]s$", "", sentence[match.start() : match.end()])
+    return match.start(), match.start() + len(raw), raw
+
+
+def _relative(match: re.Match[str], sentence: str) -> Mention | None:
+    start, end, raw = _possessive_cut(match, sentence)
+    unit: Unit = match["unit"].lower()  # type: ignore[assignment]
+    if match.groupdict().get("edge"):
+        edge: Literal["earlier", "later"] = match["edge"].lower()  # type: ignore[assignment]
+        return Mention(start, end, raw, unit=unit, edge=edge, explicit=True)
+    lead = _lead(_RELATIVE_LEAD, sentence, match.start())
+    if lead is not None and lead["the"]:
+        return None  # "over the next month", "in the last year": a stretch of time, not a date
+    if lead is not None and lead["qualifier"]:  # "early next year"
+        start = lead.start("qualifier")
+        raw = sentence[start:end]
+    shift = {"next": 1, "last": -1, "this": 0}[match["direction"].lower()]
+    return Mention(start, end, raw, unit=unit, shift=shift, explicit=True)
+
+
+def _weekday(match: re.Match[str], sentence: str) -> Mention | None:
+    if _WITH_FULL_DATE.match(sentence, match.end()):
+        return None  # "Monday, March 4, 2024": the date that follows says it
+    lead_match = _lead(_WEEKDAY_LEAD, sentence, match.start())
+    lead = lead_match["lead"].lower() if lead_match else ""
+    direction = {"last": -1, "next": 1, "coming": 1, "this": 0}.get(lead)
+    start = lead_match.start("lead") if lead_match and direction is not None else match.start()
+    return Mention(
+        start,
+        match.end(),
+        sentence[start : match.end()],
+        weekday=_WEEKDAYS.index(match["weekday"]),
+        shift=direction or 0,
+        explicit=direction is not None,
+    )
+
+
+def _shifted_day(match: re.Match[str], sentence: str) -> Mention:
+    shift = -1 if match["word"].lower() == "yesterday" else 1
+    return Mention(match.start(), match.end(), match["word"], unit="day", shift=shift, explicit=True)
+
+
+_FINDERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], Mention | None]], ...] = (
+    *((form, _calendar) for form in _CALENDAR_FORMS),
+    (_BARE_MONTH, _bare_month),
+    (_YEAR_ALONE, _year),
+    (_RELATIVE, _relative),
+    (_EDGE, _relative),
+    (_WEEKDAY, _weekday),
+    (_SHIFT, _shifted_day),
+)
+
+
+def _title_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence names another work: its dates are the work's, not the event's."""
+    spans = [
+        quote.span() for quote in _QUOTED.finditer(sentence) if _TITLE_CUE.search(sentence, 0, quote.start())
+    ]
+    for cue, minimum in ((_TITLED, 1), (_WORK, 2)):
+        for match in cue.finditer(sentence):
+            run = _TITLE_RUN.match(sentence, match.end())
+            if run and len(run.group().split()) >= minimum:
+                spans.append(run.span())
+    return spans
+
+
+def _cited(sentence: str, start: int, end: int) -> bool:
+    """Whether [start, end) is the date of a citation: "(Sankei, 2024)", "Smith (2021)"."""
+    opening = sentence.rfind("(", 0, start)
+    closing = sentence.find(")", end)
+    if opening < 0 or closing < 0 or ")" in sentence[opening:start] or "(" in sentence[end:closing]:
+        return False
+    inside = sentence[opening + 1 : closing]
+    if inside.strip() == sentence[start:end]:
+        return bool(_CITED_NAME.search(sentence, 0, opening))
+    lead = _CITATION.match(inside)
+    return lead is not None and opening + 1 + lead.end() == start
+
+
+@functools.lru_cache(maxsize=256)
+def find_dates(sentence: str) -> tuple[Mention, ...]:
+    """Every date phrase of a sentence, in order, none overlapping (the longest wins a tie)."""
+    found = []
+    for regex, read in _FINDERS:
+        for match in regex.finditer(sentence):
+            mention = read(match, sentence)
+            if mention is not None:
+                found.append(mention)
+    if not found:
+        return ()
+    titles = _title_spans(sentence)
+    chosen: list[Mention] = []
+    for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if chosen and mention.start < chosen[-1].end:
+            continue
+        if any(start <= mention.start and mention.end <= end for start, end in titles):
+            continue
+        if _cited(sentence, mention.start, mention.end):
+            continue
+        chosen.append(mention)
+    return tuple(chosen)
+
+
+# --- the tense of the clause --------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_MODALS = frozenset("will shall would could might should must can cannot won't wouldn't can't".split())
+_AHEAD = frozenset("expected scheduled planned proposed upcoming anticipated forthcoming slated".split())
+_BE_AHEAD = frozenset("expected set due scheduled slated poised going about likely".split())
+_BE = frozenset("is are was were am".split())
+_INTEND = frozenset("plan plans planning intend intends".split())
+_PAST = frozenset(
+    "was were had did didn't said met held made took gave began came went saw told led won wrote sent spoke"
+    " left brought bought thought found kept paid sought struck chose rose fell grew drew threw flew knew"
+    " became ran stood lost meant felt built spent got broke fought taught caught heard laid hung"
+    " shot".split()
+)
+_PARTICIPLES = frozenset(
+    "been done gone seen taken given made held met said told written spoken begun known shown grown drawn"
+    " flown chosen risen fallen broken won led sent brought bought sought struck become come got gotten"
+    " found kept paid lost built spent left".split()
+)
+_PRESENT = frozenset("is are am does do has have".split())
+# Words in -ed that are rarely a verb in the past here: adjectives and nouns.
+_NOT_PAST = frozenset(
+    "advanced limited united detailed sophisticated experienced interested concerned skilled armed powered"
+    " based related unprecedented classified need indeed speed proceed exceed succeed seed feed bleed breed"
+    " greed shed red bed hundred sacred naked wicked beloved aged supposed alleged talented varied".split()
+)
+_DETERMINERS = frozenset(
+    "the a an its their his her our this that these those new more most highly well".split()
+)
+
+
+def _participle(word: str) -> bool:
+    return word in _PARTICIPLES or (word.endswith("ed") and word not in _NOT_PAST)
+
+
+def _marker(words: list[str], index: int, sentence: str, start: int) -> Tense | None:
+    """The tense a word marks, given its neighbours: "will", "is expected to", "has agreed", "met"."""
+    word = words[index].lower().replace("’", "'")
+    following = [w.lower() for w in words[index + 1 : index + 4]]
+    if word in _MODALS or (word == "may" and words[index] == "may") or word.endswith("'ll"):
+        rest = following[1:] if following[:1] == ["not"] else following
+        if rest[:1] == ["have"] and len(rest) > 1 and _participle(rest[1]) and word not in ("will", "shall"):
+            return "past"  # "could have met"
+        return "future"
+    if word in _BE:
+        rest = following[1:] if len(following) > 2 and following[1] in _BE_AHEAD else following
+        if (rest[:1] and rest[0] in _BE_AHEAD and rest[1:2] == ["to"]) or (
+            word in ("is", "are") and rest[:1] == ["to"]
+        ):
+            return "future"
+        return "past" if word in ("was", "were") else "present"
+    if word in _INTEND and following[:1] == ["to"]:
+        return "future"
+    if word in _AHEAD:
+        return "future"
+    if word in ("has", "have"):
+        rest = following[1:] if len(following) > 1 and not _participle(following[0]) else following
+        return "past" if rest[:1] and _participle(rest[0]) else "present"
+    if word in _PAST:
+        return "past"
+    if word in _PRESENT:
+        return "present"
+    if word.endswith("ed") and len(word) > 3 and word not in _NOT_PAST:
+        if sentence[start - 1 : start] in ("-", "–", "’", "'"):
+            return None  # "nuclear-powered", "U.S.-led"
+        if index > 0 and words[index - 1].lower() in _DETERMINERS:
+            return None  # "a renewed push": an adjective
+        if words[index][0].isupper() and sentence[:start].strip(" “\"‘'("):
+            return None  # "United", "Red": a name, unless it opens the sentence ("Created in 2021")
+        return "past"
+    return None
+
+
+def tense_near(sentence: str, clause: tuple[int, int], start: int, end: int) -> Tense | None:
+    """The tense of the verb nearest the date in its clause: the last before it, else the first after."""
+    tokens = list(_WORD.finditer(sentence, clause[0], clause[1]))
+    words = [token.group() for token in tokens]
+    before = [index for index, token in enumerate(tokens) if token.end() <= start]
+    after = [index for index, token in enumerate(tokens) if token.start() >= end]
+    for index in (*reversed(before), *after):
+        tense = _marker(words, index, sentence, tokens[index].start())
+        if tense is not None:
+            return tense
+    return None
+
+
+# --- placing a date on the calendar -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """Where a date phrase falls: days [start, end], or the month (and day) of a yearless date."""
+
+    start: datetime.date | None
+    end: datetime.date | None
+    precision: DatePrecision | None
+    month: int | None = None
+    day: int | None = None
+    relative: bool = False
+    """Whether the publication date decided it."""
+
+
+_UNPLACED = Placed(None, None, None)
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _interval(year: int, month: int | None, day: int | None, relative: bool) -> Placed | None:
+    if month is None:
+        return Placed(datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year", relative=relative)
+    if day is None:
+        last = datetime.date(year, month, _last_day(year, month))
+        return Placed(datetime.date(year, month, 1), last, "month", relative=relative)
+    if day > _last_day(year, month):
+        return None  # 29 February in a year that has none
+    return Placed(datetime.date(year, month, day), datetime.date(year, month, day), "day", relative=relative)
+
+
+def _full(published: PartialDate | None) -> datetime.date | None:
+    if published is None or published.year is None or published.month is None or published.day is None:
+        return None
+    return datetime.date(published.year, published.month, published.day)
+
+
+def _year_for(mention: Mention, published: PartialDate, tense: Tense | None) -> int:
+    """The year of a month (and day) written without one, from publication and tense."""
+    assert published.year is not None and published.month is not None and mention.month is not None
+    if mention.day is not None and published.day is not None:
+        there, here = (mention.month, mention.day), (published.month, published.day)
+    else:
+        there, here = (mention.month, 0), (published.month, 0)
+    year = published.year
+    if mention.explicit:  # "last March" is before this month, "next March" after it
+        if mention.shift < 0:
+            return year if there < here else year - 1
+        if mention.shift > 0:
+            return year if there > here else year + 1
+        return year
+    if tense == "past":
+        return year - 1 if there > here else year
+    if tense in ("future", "present"):
+        return year + 1 if there < here else year
+    return year
+
+
+def place(mention: Mention, published: PartialDate | None, tense: Tense | None) -> Placed | None:
+    """The days a phrase stands for, as far as the publication date tells; None if no real day."""
+    if mention.weekday is not None:
+        return _place_weekday(mention, published, tense)
+    if mention.unit is not None:
+        return _place_relative(mention, published)
+    assert mention.month is not None or mention.year is not None
+    if mention.year is not None:
+        return _interval(mention.year, mention.month, mention.day, relative=False)
+    if published is None or published.year is None or published.month is None:
+        return Placed(None, None, None, month=mention.month, day=mention.day)
+    return _interval(_year_for(mention, published, tense), mention.month, mention.day, relative=True)
+
+
+def _place_weekday(mention: Mention, published: PartialDate | None, tense: Tense | None) -> Placed:
+    today = _full(published)
+    if today is None:
+        return _UNPLACED
+    assert mention.weekday is not None
+    ahead = (mention.weekday - today.weekday()) % 7 or 7  # the next one, strictly after
+    behind = (today.weekday() - mention.weekday) % 7  # the latest one, today included
+    if mention.explicit:
+        if mention.shift > 0:
+            delta = ahead
+        elif mention.shift < 0:
+            delta = -(behind or 7)
+        else:
+            delta = mention.weekday - today.weekday()  # "this Monday": in the week of publication
+    else:
+        delta = ahead if tense in ("future", "present") else -behind
+    day = today + datetime.timedelta(days=delta)
+    return Placed(day, day, "day", relative=True)
+
+
+def _place_relative(mention: Mention, published: PartialDate | None) -> Placed:
+    unit, shift, edge = mention.unit, mention.shift, mention.edge
+    today = _full(published)
+    if published is None or (published.month is None and unit != "year"):
+        return _UNPLACED
+    if unit == "day":
+        if today is not None:
+            day = today + datetime.timedelta(days=shift)
+            return Placed(day, day, "day", relative=True)
+        if published.day is not None and 1 <= published.day + shift <= 28:
+            return Placed(None, None, None, month=published.month, day=published.day + shift, relative=True)
+        return _UNPLACED
+    if unit == "week":
+        if today is None:
+            return _UNPLACED
+        monday = today - datetime.timedelta(days=today.weekday()) + datetime.timedelta(weeks=shift)
+        sunday = monday + datetime.timedelta(days=6)
+        return Placed(
+            today if edge == "later" else monday, today if edge == "earlier" else sunday, "week", True
+        )
+    if unit == "month":
+        assert published.month is not None
+        index = published.month - 1 + shift
+        if published.year is None:
+            return Placed(None, None, None, month=index % 12 + 1, relative=True)
+        year, month = published.year + index // 12, index % 12 + 1
+        first = datetime.date(year, month, 1)
+        last = datetime.date(year, month, _last_day(year, month))
+        return Placed(
+            today if edge == "later" and today else first,
+            today if edge == "earlier" and today else last,
+            "month",
+            relative=True,
+        )
+    if published.year is None:
+        return _UNPLACED
+    year = published.year + shift
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    if edge is not None and published.month is not None:  # up to, or from, the publication date
+        month_start = datetime.date(year, published.month, 1)
+        month_end = datetime.date(year, published.month, _last_day(year, published.month))
+        if edge == "earlier":
+            last = today or month_end
+        else:
+            first = today or month_start
+    return Placed(first, last, "year", relative=True)
+
+
+def truncate(placed: Placed, unit: Literal["year", "month"]) -> Placed | None:
+    """Keep only the year (or month) of a date; None if the date does not state it."""
+    if placed.start is not None and placed.end is not None and placed.precision is not None:
+        if _FINENESS[placed.precision] <= _FINENESS[unit]:
+            return placed
+        start, end = placed.start, placed.end
+        if unit == "year":
+            return Placed(
+                datetime.date(start.year, 1, 1),
+                datetime.date(end.year, 12, 31),
+                "year",
+                relative=placed.relative,
+            )
+        last = datetime.date(end.year, end.month, _last_day(end.year, end.month))
+        return Placed(datetime.date(start.year, start.month, 1), last, "month", relative=placed.relative)
+    if placed.month is not None:
+        return (
+            None if unit == "year" else Placed(None, None, None, month=placed.month, relative=placed.relative)
+        )
+    return placed
+
+
+def label(placed: Placed, raw: str) -> str:
+    """The value a report shows: "2021-09-15", "2024-04", "2024-W11", "2021", a/b, "--04-08" or the phrase."""
+    start, end = placed.start, placed.end
+    if start is not None and end is not None:
+        if start == end:
+            return start.isoformat()
+        if placed.precision == "week" and start.weekday() == 0 and (end - start).days == 6:
+            year, week, _ = start.isocalendar()
+            return f"{year:04d}-W{week:02d}"
+        whole_month = start.day == 1 and end.day == _last_day(end.year, end.month)
+        if whole_month and (start.year, start.month) == (end.year, end.month):
+            return f"{start.year:04d}-{start.month:02d}"
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+            return f"{start.year:04d}"
+        return f"{start.isoformat()}/{end.isoformat()}"
+    if placed.month is not None:
+        return f"--{placed.month:02d}" + (f"-{placed.day:02d}" if placed.day is not None else "")
+    return " ".join(raw.split()).casefold()
+
+
+# --- the probe ----------------------------------------------------------------------------------
+
+
+# A reporting verb between the event and a date makes the date the report's: "the partners
+# agreed to cooperate, officials said on Monday".
+_REPORTING = re.compile(  # lower case: "the United States" reports nothing
+    r"\b(?:said|says|say|told|tells|stated|states|announced|announces|added|adds|noted|notes|reported"
+    r"|reports|claimed|claims|wrote|writes|confirmed|confirms|[Aa]ccording\s+to)\b"
+)
+
+
+def _between(sentence: str, left: tuple[int, int], right: tuple[int, int]) -> str:
+    """The text strictly between two spans; empty when they touch or overlap."""
+    first, second = sorted((left, right))
+    return sentence[first[1] : second[0]] if second[0] > first[1] else ""
+
+
+def _byte_offsets(sentence: str, data: bytes) -> Callable[[int], int]:
+    if len(sentence) == len(data):
+        return lambda offset: offset
+    return lambda offset: len(sentence[:offset].encode("utf-8"))
+
+
+def nearest(
+    mentions: tuple[Mention, ...], sentence: str, event: tuple[int, int], clause: tuple[int, int], window: int
+) -> Mention | None:
+    """The date the event is about: in its clause, within `window` words and no reporting verb away,
+    the nearest (one inside the event match first, then the fewest words away, then the later)."""
+    best: tuple[tuple[int, int, int], Mention] | None = None
+    for mention in mentions:
+        if mention.start < clause[0] or mention.end > clause[1]:
+            continue
+        between = _between(sentence, event, (mention.start, mention.end))
+        distance = len(between.split())
+        if distance > window or _REPORTING.search(between):
+            continue
+        inside = event[0] <= mention.start and mention.end <= event[1]
+        key = (0 if inside else 1, distance, -mention.start)
+        if best is None or key < best[0]:
+            best = (key, mention)
+    return best[1] if best else None
+
+
+def _before_publication(placed: Placed, published: PartialDate | None) -> bool:
+    """Whether the date is over before the article's publication date begins."""
+    if placed.end is None or published is None or published.year is None:
+        return False
+    return placed.end < datetime.date(published.year, published.month or 1, published.day or 1)
+
+
+def _interpreter(spec: Spec, anchor_group: int | None) -> Callable[[Spans, bytes, SentenceScope], Hit]:
+    window, precision = spec.window, spec.precision
+
+    def interpret(spans: Spans, data: bytes, scope: SentenceScope) -> Hit:
+        event_bytes = spans[0]
+        sentence = data.decode("utf-8", "replace")
+        to_char, to_byte = char_offsets(sentence, data), _byte_offsets(sentence, data)
+        event = (to_char(event_bytes[0]), to_char(event_bytes[1]))
+        mentions = find_dates(sentence)
+        if not mentions:
+            return Hit(None, event_bytes, event_bytes, reason="no date in the sentence")
+        clause = SentenceCues(sentence, data).clause(*event)
+        mention = nearest(mentions, sentence, event, clause, window)
+        if mention is None:
+            reason = f"no date in the event's clause within {window} words of it"
+            return Hit(None, event_bytes, event_bytes, reason=reason)
+        tense = tense_near(sentence, clause, mention.start, mention.end) if mention.needs_tense else None
+        placed = place(mention, scope.published, tense)
+        if placed is not None and precision is not None:
+            placed = truncate(placed, precision)
+        date = (to_byte(mention.start), to_byte(mention.end))
+        span = (min(event_bytes[0], date[0]), max(event_bytes[1], date[1]))
+        if placed is None:
+            why = "gives no year" if precision == "year" else "is not a day of the calendar"
+            return Hit(None, date, span, reason=f"{mention.raw!r} {why}")
+        anchor = date
+        if mention.looks_ahead:  # its own "next month" is the future cue
+            anchor = (date[1], date[1])
+        elif anchor_group is not None and spans[anchor_group][0] >= 0:
+            predicate = spans[anchor_group]
+            anchor = (min(predicate[0], date[0]), max(predicate[1], date[1]))
+        resolved = placed.start is not None and placed.end is not None
+        detail = DateValue(
+            raw=mention.raw,
+            resolved=resolved,
+            precision=placed.precision if resolved else None,
+            start=placed.start.isoformat() if placed.start else None,
+            end=placed.end.isoformat() if placed.end else None,
+            relative_to=scope.published.iso if placed.relative and scope.published else None,
+        )
+        settled = _before_publication(placed, scope.published) and (
+            (tense if mention.needs_tense else tense_near(sentence, clause, mention.start, mention.end))
+            != "future"
+        )
+        return Hit(label(placed, mention.raw), anchor, span, detail=detail, settled=settled)
+
+    return interpret
+
+
+def compile_probes(
+    spec: Spec, context: CompileContext, extractor: ExtractorRef, priority: int
+) -> list[Probe]:
+    """One probe per event pattern: the event's literals gate the sentences a date is looked for in."""
+    if context.field_type != "date":
+        raise context.error(
+            f"a date extractor belongs in a date field; this field is of type {context.field_type}"
+        )
+    probes = []
+    for index, pattern in enumerate(spec.event):
+        if not pattern.strip():
+            raise context.error("an event pattern is empty", ("event", index))
+        source = context.expand(pattern, ("event", index))
+        regex = context.compile(source, ("event", index), case_sensitive=spec.case_sensitive)
+        probes.append(
+            Probe(
+                field_id=context.field_id,
+                extractor=extractor,
+                priority=priority,
+                source=source,
+                case_sensitive=spec.case_sensitive,
+                regex=regex,
+                interpret=_interpreter(spec, regex.groupindex.get("anchor")),
+            )
+        )
+    return probes
