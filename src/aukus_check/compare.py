@@ -154,8 +154,13 @@ def compare_field(
             return details_compatible(details[left_value], details[right_value], field.tolerance)
         return field.values_compatible(left_value, right_value)
 
+    judged: dict[tuple[tuple[str, Polarity], tuple[str, Polarity]], bool] = {}
+
     def conflict(left: tuple[str, Polarity], right: tuple[str, Polarity]) -> bool:
-        return stances_conflict(field, left, right, compatible)
+        # Grouping and pairing ask about the same pairs: judge each once.
+        if (left, right) not in judged:
+            judged[(left, right)] = judged[(right, left)] = stances_conflict(field, left, right, compatible)
+        return judged[(left, right)]
 
     keys = sorted(
         supporters,
@@ -178,14 +183,15 @@ def compare_field(
             groups.append([key])
             group_of[key] = len(groups)
 
-    def articles(key: tuple[str, Polarity]) -> tuple[str, ...]:
-        return tuple(sorted(supporters[key], key=order.__getitem__))
+    ordered = {key: tuple(sorted(members, key=order.__getitem__)) for key, members in supporters.items()}
+    articles = ordered.__getitem__
+    labels = {key: stance_label(*key) for key in keys}
 
     stances = tuple(
         Stance(
             value=k[0],
             polarity=k[1],
-            label=stance_label(*k),
+            label=labels[k],
             articles=articles(k),
             group=group_of[k],
         )
@@ -194,16 +200,17 @@ def compare_field(
 
     def pair(left: tuple[str, Polarity], right: tuple[str, Polarity]) -> ConflictPair:
         kind: PairKind = "conflict"
-        left_dates = [published.get(a) for a in articles(left)]
-        right_dates = [published.get(a) for a in articles(right)]
-        if field.time_separated_days is not None and time_separated(
-            field.time_separated_days, left_dates, right_dates
-        ):
-            kind = "time_separated"
+        left_dates: list[PartialDate | None] = []
+        right_dates: list[PartialDate | None] = []
+        if field.time_separated_days is not None:
+            left_dates = [published.get(a) for a in articles(left)]
+            right_dates = [published.get(a) for a in articles(right)]
+            if time_separated(field.time_separated_days, left_dates, right_dates):
+                kind = "time_separated"
         return ConflictPair(
             kind=kind,
-            left=stance_label(*left),
-            right=stance_label(*right),
+            left=labels[left],
+            right=labels[right],
             left_articles=articles(left),
             right_articles=articles(right),
             left_published=tuple(d.iso for d in left_dates if d is not None) if kind != "conflict" else (),
