@@ -35,6 +35,11 @@ class Example(BaseModel):
     published: str | None = Field(
         default=None, description="Publication date (YYYY-MM-DD) of the imagined article, for relative dates."
     )
+    key: str | None = Field(
+        default=None,
+        description="In a keyed family: the key whose field this example is for (e.g. china); "
+        "without it the example is checked against every key of the family.",
+    )
 
 
 class ExtractorSpec(BaseModel):
