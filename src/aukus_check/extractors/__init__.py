@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from aukus_check.extractors import lexicon, pattern, published
+from aukus_check.extractors import lexicon, pattern, published, stance
 from aukus_check.extractors.base import ArticleProbe, CompileContext, ExtractorSpec, Probe
 from aukus_check.models import ExtractorRef
 
@@ -22,10 +22,11 @@ REGISTRY: dict[str, CompileProbes] = {
     pattern.KIND: pattern.compile_probes,
     lexicon.KIND: lexicon.compile_probes,
     published.KIND: published.compile_probes,
+    stance.KIND: stance.compile_probes,
 }
 """Extractor kind name -> the function that compiles its rules into probes."""
 
-AnySpec = Annotated[pattern.Spec | lexicon.Spec | published.Spec, Field(discriminator="kind")]
+AnySpec = Annotated[pattern.Spec | lexicon.Spec | published.Spec | stance.Spec, Field(discriminator="kind")]
 """The rules-file shape of any registered extractor, told apart by its `kind`."""
 
 __all__ = ["REGISTRY", "AnySpec", "CompileContext", "ExtractorRef", "ExtractorSpec", "Probe"]
