@@ -1155,9 +1155,9 @@ _GAP_NEGATION = _compile(r"(?i)\b(?:not|never|no|n['’]t)\b")
 
 
 def _anchor(sentence: _Sentence, span: tuple[int, int], gaps: list[tuple[int, int]]) -> tuple[int, int]:
-    """Where modality is judged: the cue, from a "would" just before it ("would welcome" is a
-    stance now, not a forecast), or from after a negation inside one of its gaps ("expressed no
-    support" denies the support)."""
+    """Where modality is judged: the cue, from a "would" just before it ("would welcome", "would
+    be a natural partner" is a stance now, not a forecast), or from after a negation inside one
+    of its gaps ("expressed no support" denies the support)."""
     start = span[0]
     for gap_start, gap_end in gaps:
         if gap_start < 0:
@@ -1168,8 +1168,8 @@ def _anchor(sentence: _Sentence, span: tuple[int, int], gaps: list[tuple[int, in
         return start, span[1]
     tokens = sentence.tokens
     index = sentence.index_at(sentence.to_char(span[0])) - 1
-    while index >= 0 and sentence.adverb(tokens[index]):
-        index -= 1
+    while index >= 0 and (sentence.adverb(tokens[index]) or tokens[index].low in ("be", "a", "an", "the")):
+        index -= 1  # "would be a natural partner", "would also welcome"
     if index >= 0 and tokens[index].low == "would":
         return len(sentence.text[: tokens[index].start].encode("utf-8")), span[1]
     return span
