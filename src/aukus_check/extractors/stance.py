@@ -50,10 +50,12 @@ stand between them ("watching ... closely").
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import Field
 
@@ -295,12 +297,15 @@ _FRONTED = frozenset(
 """Words that open a phrase set before the subject ("Last month, ...", "According to ..., ...")."""
 
 _CLAUSE_PUNCT = frozenset(";:—–()[]")
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
 _QUOTES = frozenset('“”"‘')
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word, a punctuation mark or an actor mention of one sentence (character offsets)."""
+class Token(NamedTuple):
+    """A word, a punctuation mark or an actor mention of one sentence (character offsets).
+
+    A named tuple: sentences are cut into many of these, and a tuple is the cheapest to build.
+    """
 
     start: int
     end: int
@@ -352,12 +357,17 @@ class _Reader:
     """
 
     regex: Any
+    grouped: Any
+    """The same alternatives, each in its own group: which office form matched."""
     entries: list[_Entry]
+    lookup: Mapping[tuple[str, bool], _Entry]
+    """(phrase as _key folds it, whether case-sensitive) -> what it names."""
     full_names: Mapping[str, Any]
     """Person key -> RE2 of their full names, for the surname rule."""
     article: str | None = None
     sentences: dict[int, _Sentence] = field(default_factory=dict)
     first_full_name: dict[str, int] = field(default_factory=dict)
+    article_sentences: list[tuple[int, int]] | None = None
 
     def sentence(self, scope: SentenceScope, data: bytes) -> _Sentence:
         """The analysed sentence, computed once for all probes that match it."""
@@ -365,6 +375,7 @@ class _Reader:
             self.article = scope.text
             self.sentences.clear()
             self.first_full_name.clear()
+            self.article_sentences = None
         found = self.sentences.get(scope.start)
         if found is None:
             found = self.sentences[scope.start] = _Sentence(self, scope, data)
@@ -380,14 +391,34 @@ class _Reader:
         first = self.first_full_name[person]
         return 0 <= first < position
 
-    def mentions(self, text: str, data: bytes) -> list[tuple[int, int, _Entry]]:
-        """(start, end, entry) of every mention in the sentence, leftmost-longest, in characters."""
-        to_char = char_offsets(text, data)
+    def mentions(self, data: bytes, to_char: Callable[[int], int]) -> list[tuple[int, int, _Entry]]:
+        """(start, end, entry) of every mention in the sentence, leftmost-longest, in characters.
+
+        The scan has no capture groups (RE2's fast path); the phrase a match stands for is found
+        by its text, and only an office written with its country is told apart by the grouped
+        pattern, run on the match alone.
+        """
         found = []
         for spans in iter_spans(self.regex, data):
-            group = next(i for i in range(1, len(spans)) if spans[i][0] >= 0)
-            found.append((to_char(spans[0][0]), to_char(spans[0][1]), self.entries[group - 1]))
+            start, end = spans[0]
+            piece = data[start:end].decode("utf-8", "replace")
+            key = _key(piece)
+            entry = self.lookup.get((key, True)) or self.lookup.get((key.casefold(), False))
+            if entry is None:
+                groups = next(iter_spans(self.grouped, data[start:end]))
+                entry = self.entries[next(i for i in range(1, len(groups)) if groups[i][0] >= 0) - 1]
+            found.append((to_char(start), to_char(end), entry))
         return found
+
+    def sentence_before(self, start: int) -> tuple[int, int] | None:
+        """The article's sentence that ends before character offset `start`."""
+        if self.article_sentences is None:
+            text = self.article or ""
+            self.article_sentences = split_sentences(text, 0, len(text))
+        index = bisect.bisect_left(self.article_sentences, (start, -1)) - 1
+        while index >= 0 and self.article_sentences[index][1] > start:
+            index -= 1
+        return self.article_sentences[index] if index >= 0 else None
 
 
 _READERS: dict[int, tuple[Any, _Reader]] = {}
@@ -458,14 +489,26 @@ def _build_reader(registries: Any) -> _Reader:
                 add(form, _Entry("office" if explicit else "bare", own), case_sensitive=sensitive)
     entries: list[_Entry] = []
     sources: list[str] = []
+    lookup: dict[tuple[str, bool], _Entry] = {}
     for (text, sensitive), entry in phrases.items():
         sources.append(phrase_regex(text, case_sensitive=sensitive))
         entries.append(entry)
+        lookup[(_key(text) if sensitive else _key(text).casefold(), sensitive)] = entry
     for source, entry in office_sources:
         sources.append(source)
         entries.append(entry)
-    regex = _compile("|".join(f"({source})" for source in sources), longest=True)
-    return _Reader(regex=regex, entries=entries, full_names=full_names)
+    return _Reader(
+        regex=_compile("|".join(f"(?:{source})" for source in sources), longest=True),
+        grouped=_compile("|".join(f"({source})" for source in sources), longest=True),
+        entries=entries,
+        lookup=lookup,
+        full_names=full_names,
+    )
+
+
+def _key(text: str) -> str:
+    """A phrase as its forgiving pattern matches it: spacing, hyphens and apostrophes folded."""
+    return _SEPARATORS.sub("", text).replace("’", "'")
 
 
 def _join_country(pieces: list[str], names: str) -> str:
@@ -488,7 +531,8 @@ def _compile(source: str, *, longest: bool = False) -> Any:
     return re2.compile(source, opts)
 
 
-_WORDS = _compile(rf"{_WORD}|[^\w\s]")
+_WORDS = re.compile(rf"{_WORD}|[^\w\s]")
+"""Words and marks of a sentence; Python's re on the str gives character offsets directly."""
 
 
 # --- one sentence --------------------------------------------------------------------------------
@@ -507,23 +551,38 @@ class _Sentence:
         self.previous_bounds: tuple[int, int] | None = None
         """Character offsets in the article of the sentence before this one, once looked up."""
         self._verdicts: dict[tuple[int, int, bool], tuple[frozenset[str], str]] = {}
-        self.tokens = self._tokenize(self.text, data, scope.start, resolve=True)
+        self._mentions = reader.mentions(data, self.to_char)
+        self.named: frozenset[str] = frozenset().union(*(entry.actors for _, _, entry in self._mentions))
+        """Every actor a name in the sentence may stand for: only these can hold its cues."""
+        self._tokens: list[Token] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The sentence's tokens, cut when a cue's holder is first looked for."""
+        if self._tokens is None:
+            self._tokens = self._tokenize(self.text, self.data, self.scope.start, resolve=True)
+        return self._tokens
 
     # tokens ------------------------------------------------------------------------------
 
     def _tokenize(self, text: str, data: bytes, offset: int, *, resolve: bool) -> list[Token]:
-        mentions = self.reader.mentions(text, data)
+        if text is self.text:
+            mentions = self._mentions
+        else:
+            mentions = self.reader.mentions(data, char_offsets(text, data))
+        words = [match.span() for match in _WORDS.finditer(text)]
         tokens: list[Token] = []
         position = 0
         bare: list[int] = []
+        next_word = 0
         for start, end, entry in [*mentions, (len(text), len(text), None)]:
             if start < position:
                 continue
-            gap = text[position:start]
-            gap_data = gap.encode("utf-8")
-            gap_char = char_offsets(gap, gap_data)
-            for spans in iter_spans(_WORDS, gap_data):
-                s, e = position + gap_char(spans[0][0]), position + gap_char(spans[0][1])
+            while next_word < len(words) and words[next_word][0] < start:
+                s, e = words[next_word]
+                next_word += 1
+                if s < position or e > start:
+                    continue  # inside the mention before, or cut by the next one
                 word = text[s:e]
                 kind: Literal["word", "punct"] = "word" if word[0].isalnum() or word[0] == "_" else "punct"
                 tokens.append(Token(s, e, word, _fold(word), kind))
@@ -603,18 +662,12 @@ class _Sentence:
     def previous(self) -> list[Token]:
         """The tokens of the sentence before this one (bare offices in it name nobody)."""
         if self._previous is None:
-            text = self.scope.text
-            window = max(0, self.scope.start - 2000)
-            line = text.rfind("\n", 0, window)
-            window = line + 1 if line >= 0 and window > 0 else window
-            sentences = split_sentences(text, window, self.scope.start)
-            if sentences:
-                start, end = sentences[-1]
-                self.previous_bounds = (start, end)
-                piece = text[start:end]
+            self.previous_bounds = self.reader.sentence_before(self.scope.start)
+            self._previous = []
+            if self.previous_bounds is not None:
+                start, end = self.previous_bounds
+                piece = self.scope.text[start:end]
                 self._previous = self._tokenize(piece, piece.encode("utf-8"), start, resolve=False)
-            else:
-                self._previous = []
         return self._previous
 
     def index_at(self, char: int) -> int:
@@ -907,10 +960,20 @@ class _Sentence:
         for position, token in enumerate(tokens):
             if token.low in _OBLIQUE:
                 prior = tokens[position - 1] if position else None
+                # "officials in Canberra", "comments from Chinese officials": the place or source
+                # is whose they are, unless something else owns them ("the AUKUS chiefs in Tokyo")
+                owned = any(
+                    t.kind == "word"
+                    and t.text[0].isupper()
+                    and t.low not in _FILLERS
+                    and t.low not in _DETERMINERS
+                    for t in tokens[:position]
+                )
                 agentive = (
                     token.low in _AGENTIVE
                     and prior is not None
                     and (prior.low in _FILLERS or prior.low in _SPEECH_NOUNS or prior.low in _ANALYSTS)
+                    and not owned
                 )
                 oblique = not agentive
                 continue
@@ -1135,6 +1198,8 @@ def _interpreter(
     def interpret(spans: Spans, data: bytes, scope: SentenceScope) -> Hit:
         span = spans[0]
         sentence = reader.sentence(scope, data)
+        if actor not in sentence.named:
+            return Hit(None, span, span, reason=f"the sentence names nobody who speaks for {actor}")
         start, end = sentence.to_char(span[0]), sentence.to_char(span[1])
         speaker_cue = speaker_group is not None and spans[speaker_group][0] >= 0
         holders, why = sentence.verdict(start, end, speaker_cue, window)
