@@ -45,7 +45,10 @@ application", "has not yet decided") is not a denial.
 
 Cue phrases match case-insensitively as whole words with forgiving spacing; `*` at the end of
 a word matches the rest of it ("condemn*"), and `...` between two words lets up to six words
-stand between them ("watching ... closely").
+stand between them ("watching ... closely"); a negation inside such a gap denies the cue
+("expressed no support"). A "would" just before a cue is the stance's mood, not a forecast
+("would welcome"). With `topic`, a cue counts only in a sentence that is, or follows one that
+is, about the topic.
 """
 
 from __future__ import annotations
@@ -1241,6 +1244,7 @@ def _anchor(sentence: _Sentence, span: tuple[int, int], gaps: list[tuple[int, in
 
 
 def _on_topic(sentence: _Sentence, topic: Iterable[Any]) -> bool:
+    """Whether the sentence, or the one before it, matches one of the rule's topic patterns."""
     patterns = list(topic)
     if any(search(pattern, sentence.data) for pattern in patterns):
         return True
