@@ -129,8 +129,11 @@ _POST_NEGATION = re.compile(
 )
 _SOURCE_CUE = re.compile(r"reportedly|according to|\(", re.IGNORECASE)
 """Attribution to a third party even inside the matched claim (unlike the actor's own "said")."""
-_NEW_PREDICATE = _cue_pattern(r"\b(?:that|which|who|because|since|and\s+\w+ed)\b")
+_NEW_PREDICATE = _cue_pattern(r"\b(?:that|which|who|whether|because|since|and\s+\w+ed)\b")
 """After the anchor, a future cue beyond these words belongs to another predicate."""
+_PREDICATE_JOIN = _cue_pattern(r"\band\s+\w+ed\b")
+"""Before the anchor, a negation before "and suggested ..." negates the first predicate only:
+"ruled out X and suggested that it would take time" does not deny the time it would take."""
 _TRAILING_CLOSERS = "\"'”’)] \t\r\n"
 _WORD = re.compile(r"\S+")
 _ASIDE_WORDS = 3
@@ -267,6 +270,12 @@ class SentenceCues:
         stop = next((p for p in self._predicates if p >= anchor_end), clause_end)
         return min(horizon, stop, clause_end)
 
+    def _after_last_join(self, negations: list[CueSpan], anchor_start: int) -> list[CueSpan]:
+        """The negations not cut off from the anchor by a coordinated predicate ("and suggested")."""
+        joins = [self._to_char(spans[0][0]) for spans in iter_spans(_PREDICATE_JOIN, self._data)]
+        cut = max((join for join in joins if negations[0][1] <= join < anchor_start), default=None)
+        return negations if cut is None else [span for span in negations if span[0] > cut]
+
     def _opens_sentence(self, cue: CueSpan) -> bool:
         return not self.sentence[: cue[0]].strip(_OPENERS)
 
@@ -300,6 +309,8 @@ class SentenceCues:
             )
         cues: list[Cue] = []
         negations = _within(self._negations, clause_start, anchor_start)
+        if negations:
+            negations = self._after_last_join(negations, anchor_start)
         exclusion = self._exclusion(clause_start, anchor_start) if exclusions else None
         if exclusion is not None:
             if self._opens_sentence(exclusion) and _BESIDES.fullmatch(exclusion[2]):

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from aukus_check.extractors import date, lexicon, official, pattern, published, quantity
+from aukus_check.extractors import date, lexicon, official, pattern, published, quantity, stance
 from aukus_check.extractors.base import ArticleProbe, CompileContext, ExtractorSpec, Probe
 from aukus_check.models import ExtractorRef
 
@@ -25,11 +25,12 @@ REGISTRY: dict[str, CompileProbes] = {
     quantity.KIND: quantity.compile_probes,
     official.KIND: official.compile_probes,
     date.KIND: date.compile_probes,
+    stance.KIND: stance.compile_probes,
 }
 """Extractor kind name -> the function that compiles its rules into probes."""
 
 AnySpec = Annotated[
-    pattern.Spec | lexicon.Spec | published.Spec | quantity.Spec | official.Spec | date.Spec,
+    pattern.Spec | lexicon.Spec | published.Spec | quantity.Spec | official.Spec | date.Spec | stance.Spec,
     Field(discriminator="kind"),
 ]
 """The rules-file shape of any registered extractor, told apart by its `kind`."""
