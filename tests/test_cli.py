@@ -63,9 +63,12 @@ def test_report_on_the_bundled_seeds_shows_conflicts_first_and_a_summary(cli) ->
     assert result.stderr == ""
     rows = [line for line in result.stdout.splitlines() if line.startswith("│ ")]
     statuses = [row.split("│")[2].strip() for row in rows if row.split("│")[2].strip()]
-    assert statuses == sorted(statuses, key=["conflict", "agree", "single", "silent"].index)
+    order = ["conflict", "time_separated", "agree", "single", "per_article", "silent"]
+    assert statuses == sorted(statuses, key=order.index)
     assert rows[0].split("│")[1].strip() == "japan.pillar2_status"
-    assert "5 articles · 11 fields · 3 conflicts · 7 agreements · 1 single-source · 0 silent" in result.stdout
+    assert (
+        "5 articles · 52 fields · 3 conflicts · 14 agreements · 24 single-source · 10 silent" in result.stdout
+    )
     assert "A4  003_4e4e83e013b4d34f" in result.stdout
 
 

@@ -33,8 +33,10 @@ def test_ci_runs_the_quick_start_test_command_in_a_fresh_venv() -> None:
 def test_readme_report_excerpt_is_the_real_output(cli) -> None:
     """The README shows the report of the bundled seeds as it is, not as it once was."""
     excerpt = README.split("(a terminal 170 columns wide;", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
-    result = cli("report", columns=170)
-    assert result.stdout == excerpt
+    output = cli("report", columns=170).stdout.splitlines()
+    head, tail = excerpt.split("...\n")
+    assert output[: len(head.splitlines())] == head.splitlines()
+    assert output[-len(tail.splitlines()) :] == tail.splitlines()
 
 
 def test_readme_field_excerpt_lines_are_real_output(cli) -> None:
