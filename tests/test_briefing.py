@@ -254,7 +254,22 @@ class _Page(HTMLParser):
             self.style.append(data)
 
 
-_PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "p", "ul", "ol", "li", "strong", "em"}
+_PAGE_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "main",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "blockquote",
+}
 _PAGE_TAGS |= {"h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"}
 
 

@@ -261,6 +261,7 @@ def compare_field(
         stances=stances,
         conflicts=conflicts,
         coverage=coverage,
+        value_labels={value: field.value_labels[value] for value, _ in keys if value in field.value_labels},
         claims=tuple(claims),
         silent=tuple(a for a in article_ids if a not in speaking),
     )

@@ -243,6 +243,10 @@ class FieldResult(Frozen):
     stances: tuple[Stance, ...]
     conflicts: tuple[ConflictPair, ...]
     coverage: tuple[ElementCoverage, ...]
+    value_labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="How values read in prose, where the rules say: an office's or a person's name.",
+    )
     claims: tuple[Claim, ...]
     silent: tuple[str, ...] = Field(description="Articles that state nothing for this field.")
 

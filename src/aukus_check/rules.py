@@ -13,7 +13,7 @@ import re
 import types
 import typing
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -189,6 +189,8 @@ class FieldDef:
     tolerance: float = 0.0
     time_separated_days: int | None = None
     per_article: bool = False
+    value_labels: Mapping[str, str] = field(default_factory=dict)
+    """Registry labels of office and person values, for prose ("U.S. Deputy Secretary of State")."""
 
     def values_compatible(self, left: str, right: str) -> bool:
         """Two values of this field can both be true (typed values: see compare.details_compatible)."""
@@ -482,6 +484,11 @@ def _expand(
         vocabulary = list(registries.offices)
     if spec.type == "person" and not vocabulary:
         vocabulary = list(registries.people)
+    value_labels: dict[str, str] = {}
+    if spec.type == "office":
+        value_labels = {key: office.label for key, office in registries.offices.items()}
+    if spec.type == "person":
+        value_labels = {key: person.name for key, person in registries.people.items()}
     for position, value in enumerate(vocabulary):
         if not _SNAKE.fullmatch(value):
             raise fail(
@@ -540,6 +547,7 @@ def _expand(
                 tolerance=spec.compare.tolerance,
                 time_separated_days=spec.compare.time_separated_days,
                 per_article=spec.compare.per_article,
+                value_labels=value_labels,
             ),
             placeholders,
         )

@@ -43,6 +43,8 @@ h5 { font-size: 0.95rem; font-weight: 600; color: #3a3a3c; margin-top: 1em; }
 p, ul, ol { margin: 0.5em 0; }
 ul { padding-left: 1.4em; }
 li { margin: 0.25em 0; }
+blockquote { margin: 0.8em 0; padding: 0.5em 0.9em; border-left: 4px solid #4a6fa5; background: #f3f6fa; }
+blockquote p { margin: 0.2em 0; }
 li > ul { margin: 0.2em 0 0.4em; }
 li li { color: #2c2c2e; }
 strong { font-weight: 700; }

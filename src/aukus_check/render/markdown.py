@@ -281,8 +281,14 @@ def _listed(items: Sequence[str]) -> str:
     return shown if len(items) <= MAX_LISTED else f"{shown} and {len(items) - MAX_LISTED} more"
 
 
-def _words(stance: Stance) -> str:
-    return escape(stance_words(stance.value, stance.polarity))
+def _words(stance: Stance, field: FieldResult) -> str:
+    """A stance in prose, with the registry's name for an office or a person where there is one."""
+    value = field.value_labels.get(stance.value)
+    if value is None:
+        return escape(stance_words(stance.value, stance.polarity))
+    if stance.polarity == "expected":
+        return escape(f"{value} (expected)")
+    return escape(f"not {value}" if stance.polarity == "denied" else value)
 
 
 def _ordered(fields: Iterable[FieldResult], status: str) -> list[FieldResult]:
@@ -348,7 +354,7 @@ def _resolution(note: ResolutionNote | None) -> str:
     if note is None:
         return "**Resolution:** none recorded."
     return (
-        f"**Resolution** (recorded by {escape(note.by)}, {escape(note.date)}): {escape(note.decision)}. "
+        f"> **Resolution** (recorded by {escape(note.by)}, {escape(note.date)}): {escape(note.decision)}. "
         f"*Rationale:* {escape(note.rationale)}"
     )
 
@@ -361,7 +367,7 @@ def _citations(context: _Context, field: FieldResult, stance: Stance, article_id
 
 
 def _stance_block(context: _Context, field: FieldResult, stance: Stance, heading: str) -> list[str]:
-    lines = [f"{heading} {_words(stance)}", ""]
+    lines = [f"{heading} {_words(stance, field)}", ""]
     quoted, cited = stance.articles[:MAX_QUOTED_ARTICLES], stance.articles[MAX_QUOTED_ARTICLES:]
     for article_id in quoted:
         claims = context.stance_claims(field, stance, article_id)
@@ -394,23 +400,24 @@ def _conflict(context: _Context, field: FieldResult, number: int) -> list[str]:
             "",
         ]
         for pair in separated:
-            earlier, later = by_label[pair.left], by_label[pair.right]
-            lines.append(
-                f"- **{_words(earlier)}** ({_dated(context, pair.left_articles, pair.left_published)}), "
-                f"then **{_words(later)}** ({_dated(context, pair.right_articles, pair.right_published)})"
-            )
+            earlier = _words(by_label[pair.left], field)
+            later = _words(by_label[pair.right], field)
+            before = _dated(context, pair.left_articles, pair.left_published)
+            after = _dated(context, pair.right_articles, pair.right_published)
+            lines.append(f"- **{earlier}** ({before}), then **{later}** ({after})")
         lines.append("")
     for left, rights in against.items():
         stance = by_label[left]
-        others = [f"**{_words(by_label[r])}** ({context.label_list(by_label[r].articles)})" for r in rights]
+        others = [
+            f"**{_words(by_label[r], field)}** ({context.label_list(by_label[r].articles)})" for r in rights
+        ]
         both = sorted(
             {a for r in rights for a in by_label[r].articles} & set(stance.articles),
             key=context.order.__getitem__,
         )
         note = f" ({context.label_list(both)} {'states' if len(both) == 1 else 'state'} both)" if both else ""
-        lines.append(
-            f"- **{_words(stance)}** ({context.label_list(stance.articles)}) against {_and(others)}{note}"
-        )
+        words = _words(stance, field)
+        lines.append(f"- **{words}** ({context.label_list(stance.articles)}) against {_and(others)}{note}")
     lines += ["", _resolution(context.options.resolutions.get(field.id)), ""]
     in_conflict = {label for pair in field.conflicts for label in (pair.left, pair.right)}
     for stance in field.stances:
@@ -461,7 +468,7 @@ def _agreement(context: _Context, field: FieldResult) -> list[str]:
     for stance in field.stances:
         first = context.stance_claims(field, stance, stance.articles[0])[0]
         confirmed = len(_backers(field, stance)) > 1  # "ai (expected)" is confirmed by another's "ai"
-        lines.append(f"- **{_words(stance)}**: {_support(context, stance.articles, confirmed)}")
+        lines.append(f"- **{_words(stance, field)}**: {_support(context, stance.articles, confirmed)}")
         lines.append(f"  - {_quote_item(first, context.labels[stance.articles[0]])}")
         if len(stance.articles) > 1:
             lines.append(f"  - also stated in {_citations(context, field, stance, stance.articles[1:])}")
@@ -476,7 +483,7 @@ def _single(context: _Context, field: FieldResult) -> list[str]:
     lines = [f"### {escape(field.label)}", "", f"Only {context.article_line(article_id)} states this.", ""]
     for stance in field.stances:
         claims = context.stance_claims(field, stance, article_id)
-        lines.append(f"- **{_words(stance)}**, {_quote_item(claims[0], context.labels[article_id])}")
+        lines.append(f"- **{_words(stance, field)}**, {_quote_item(claims[0], context.labels[article_id])}")
         if len(claims) > 1:
             lines.append(f"  - also stated at {', '.join(context.cite(claim) for claim in claims[1:])}")
     return [*lines, ""]
@@ -486,7 +493,7 @@ def _cells(field: FieldResult) -> dict[str, str]:
     """Article id -> what it states for the field, in words (articles that say nothing are absent)."""
     stated: dict[str, list[str]] = {}
     for stance in field.stances:
-        words = _words(stance)
+        words = _words(stance, field)
         for article_id in stance.articles:
             stated.setdefault(article_id, []).append(words)
     separator = ", " if field.type == "set" else "; "
