@@ -29,7 +29,6 @@ from aukus_check.models import (
     DateValue,
     ElementCoverage,
     FieldResult,
-    PairKind,
     PartialDate,
     Polarity,
     QuantityValue,
@@ -82,6 +81,9 @@ def _widened(value: QuantityValue, tolerance: float) -> tuple[float | None, floa
 
 
 ValuesCompatible = Callable[[str, str], bool]
+
+MAX_LISTED_PAIRS = 200
+"""Conflicting pairs listed per field; FieldResult.conflict_pairs has the full count."""
 
 
 def stances_conflict(
@@ -154,13 +156,8 @@ def compare_field(
             return details_compatible(details[left_value], details[right_value], field.tolerance)
         return field.values_compatible(left_value, right_value)
 
-    judged: dict[tuple[tuple[str, Polarity], tuple[str, Polarity]], bool] = {}
-
     def conflict(left: tuple[str, Polarity], right: tuple[str, Polarity]) -> bool:
-        # Grouping and pairing ask about the same pairs: judge each once.
-        if (left, right) not in judged:
-            judged[(left, right)] = judged[(right, left)] = stances_conflict(field, left, right, compatible)
-        return judged[(left, right)]
+        return stances_conflict(field, left, right, compatible)
 
     keys = sorted(
         supporters,
@@ -187,6 +184,39 @@ def compare_field(
     articles = ordered.__getitem__
     labels = {key: stance_label(*key) for key in keys}
 
+    def dates(key: tuple[str, Polarity]) -> list[PartialDate | None]:
+        return [published.get(a) for a in articles(key)]
+
+    def pair(left: tuple[str, Polarity], right: tuple[str, Polarity], separated: bool) -> ConflictPair:
+        return ConflictPair(
+            kind="time_separated" if separated else "conflict",
+            left=labels[left],
+            right=labels[right],
+            left_articles=articles(left),
+            right_articles=articles(right),
+            left_published=tuple(d.iso for d in dates(left) if d is not None) if separated else (),
+            right_published=tuple(d.iso for d in dates(right) if d is not None) if separated else (),
+        )
+
+    # Pairs are counted in full but listed only up to MAX_LISTED_PAIRS: a typed field with
+    # hundreds of distinct values (dates, amounts) has tens of thousands of conflicting pairs,
+    # which no reader can use and which would dominate time and memory.
+    listed: list[ConflictPair] = []
+    plain: set[tuple[str, Polarity]] = set()
+    total = 0
+    for i, left in enumerate(keys):
+        for right in keys[i + 1 :]:
+            if not conflict(left, right):
+                continue
+            total += 1
+            separated = field.time_separated_days is not None and time_separated(
+                field.time_separated_days, dates(left), dates(right)
+            )
+            if not separated:
+                plain.update((left, right))
+            if len(listed) < MAX_LISTED_PAIRS:
+                listed.append(pair(left, right, separated))
+    conflicts = tuple(listed)
     stances = tuple(
         Stance(
             value=k[0],
@@ -194,32 +224,11 @@ def compare_field(
             label=labels[k],
             articles=articles(k),
             group=group_of[k],
+            in_conflict=k in plain,
         )
         for k in keys
     )
 
-    def pair(left: tuple[str, Polarity], right: tuple[str, Polarity]) -> ConflictPair:
-        kind: PairKind = "conflict"
-        left_dates: list[PartialDate | None] = []
-        right_dates: list[PartialDate | None] = []
-        if field.time_separated_days is not None:
-            left_dates = [published.get(a) for a in articles(left)]
-            right_dates = [published.get(a) for a in articles(right)]
-            if time_separated(field.time_separated_days, left_dates, right_dates):
-                kind = "time_separated"
-        return ConflictPair(
-            kind=kind,
-            left=labels[left],
-            right=labels[right],
-            left_articles=articles(left),
-            right_articles=articles(right),
-            left_published=tuple(d.iso for d in left_dates if d is not None) if kind != "conflict" else (),
-            right_published=tuple(d.iso for d in right_dates if d is not None) if kind != "conflict" else (),
-        )
-
-    conflicts = tuple(
-        pair(left, right) for i, left in enumerate(keys) for right in keys[i + 1 :] if conflict(left, right)
-    )
     coverage: tuple[ElementCoverage, ...] = ()
     if field.type == "set":
         coverage = tuple(
@@ -238,9 +247,9 @@ def compare_field(
         )
     speaking = {claim.evidence.article for claim in claims}
     status: Status
-    if any(c.kind == "conflict" for c in conflicts):
+    if plain:
         status = "conflict"
-    elif conflicts:
+    elif total:
         status = "time_separated"
     elif field.per_article and speaking:
         status = "per_article"  # each article's own fact (its date): neither agreement nor confirmation
@@ -260,6 +269,7 @@ def compare_field(
         status=status,
         stances=stances,
         conflicts=conflicts,
+        conflict_pairs=total,
         coverage=coverage,
         value_labels={value: field.value_labels[value] for value, _ in keys if value in field.value_labels},
         claims=tuple(claims),

@@ -129,9 +129,10 @@ def _evidence(field: FieldResult, stance: Stance) -> tuple[Evidence, ...]:
 def field_conflict(field: FieldResult) -> Conflict | None:
     """The field's conflict as the gate sees it, or None when no pair is a plain conflict."""
     pairs = [(normalize_value(p.left), normalize_value(p.right)) for p in field.conflicts if is_conflict(p)]
-    if not pairs:
+    # The stances' own flag, not the listed pairs: a field with many values lists only some pairs.
+    labels = {normalize_value(stance.label) for stance in field.stances if stance.in_conflict}
+    if not labels:
         return None
-    labels = {label for pair in pairs for label in pair}
     sides = tuple(
         Side(
             label=normalize_value(stance.label),

@@ -202,6 +202,10 @@ class Stance(Frozen):
     label: str
     articles: tuple[str, ...]
     group: int = Field(description="Stances in one group are mutually compatible.")
+    in_conflict: bool = Field(
+        default=False,
+        description="Whether the stance plainly conflicts with another (time-separated excepted).",
+    )
 
 
 class ConflictPair(Frozen):
@@ -241,7 +245,13 @@ class FieldResult(Frozen):
     vocabulary: tuple[str, ...]
     status: Status
     stances: tuple[Stance, ...]
-    conflicts: tuple[ConflictPair, ...]
+    conflicts: tuple[ConflictPair, ...] = Field(
+        description="Conflicting pairs of stances, the first MAX_LISTED_PAIRS of them (see conflict_pairs)."
+    )
+    conflict_pairs: int = Field(
+        default=0,
+        description="How many pairs conflict in all; more than listed when the field has many values.",
+    )
     coverage: tuple[ElementCoverage, ...]
     value_labels: dict[str, str] = Field(
         default_factory=dict,
