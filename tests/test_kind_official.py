@@ -578,3 +578,14 @@ def test_slug() -> None:
     assert slug("Ferdinand Marcos Jr") == "ferdinand_marcos_jr"
     assert slug("Jean-Yves Le Drian") == "jean_yves_le_drian"
     assert slug("Zoë Müller") == "zoe_muller"
+
+
+def test_the_gate_never_fails_on_a_time_separated_difference() -> None:
+    from aukus_check.gate import evaluate
+    from aukus_check.ledger import empty_ledger
+
+    separated = build_report(two_articles("2023-03-01", "2024-03-01"), BUNDLED)
+    close = build_report(two_articles("2024-03-01", "2024-03-08"), BUNDLED)
+    field_id = "role.japan_defence_minister.holder"
+    assert field_id not in {c.conflict.field for c in evaluate(separated, empty_ledger()).unresolved}
+    assert field_id in {c.conflict.field for c in evaluate(close, empty_ledger()).unresolved}

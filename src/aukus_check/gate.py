@@ -115,7 +115,7 @@ class GateResult(Frozen):
 
 def is_conflict(pair: ConflictPair) -> bool:
     """Whether a pair fails the gate; other kinds (e.g. time-separated) never do."""
-    return getattr(pair, "kind", "conflict") == "conflict"
+    return pair.kind == "conflict"
 
 
 def _evidence(field: FieldResult, stance: Stance) -> tuple[Evidence, ...]:
