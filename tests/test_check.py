@@ -274,17 +274,21 @@ def test_a_conflict_that_goes_away_leaves_its_entry_stale(cli, project: Path) ->
 
 
 def test_time_separated_pairs_never_fail_the_gate() -> None:
-    from types import SimpleNamespace
-
     from aukus_check.gate import field_conflict, is_conflict
-    from aukus_check.models import FieldResult
+    from aukus_check.models import ConflictPair, FieldResult, Stance
 
-    separated = SimpleNamespace(left="a", right="b", kind="time_separated")
-    plain = SimpleNamespace(left="a", right="c")  # before ConflictPair has a kind
-    assert not is_conflict(separated)  # type: ignore[arg-type]
-    assert is_conflict(plain)  # type: ignore[arg-type]
-    field = FieldResult.model_construct(id="f", label="F", conflicts=(separated,), stances=(), claims=())
-    assert field_conflict(field) is None
+    separated = ConflictPair(
+        kind="time_separated", left="a", right="b", left_articles=("x",), right_articles=("y",)
+    )
+    plain = ConflictPair(left="a", right="c", left_articles=("x",), right_articles=("z",))
+    assert not is_conflict(separated)
+    assert is_conflict(plain)
+    stances = (
+        Stance(value="a", polarity="affirmed", label="a", articles=("x",), group=1),
+        Stance(value="b", polarity="affirmed", label="b", articles=("y",), group=2),
+    )
+    field = FieldResult.model_construct(id="f", label="F", conflicts=(separated,), stances=stances, claims=())
+    assert field_conflict(field) is None  # no stance is in a plain conflict
 
 
 # --- resolve's bad input: one line, exit 2, nothing written ---------------------------------
