@@ -178,6 +178,30 @@ def _resolve_sentence(
     yield from results
 
 
+def evidence_of(article: Article, span: tuple[int, int], sentence_start: int, sentence: str) -> Evidence:
+    """Where a value was read: the span's line and column, and the sentence it stands in."""
+    index = article.index
+    start, end = span
+    line, column = index.position(start)
+    end_line, end_column = index.position(end)
+    sentence_line, sentence_column = index.position(sentence_start)
+    return Evidence(
+        article=article.info.id,
+        path=article.info.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start=start,
+        end=end,
+        text=article.text[start:end],
+        sentence=sentence,
+        sentence_start=sentence_start,
+        sentence_line=sentence_line,
+        sentence_column=sentence_column,
+    )
+
+
 def to_claim(article: Article, candidate: Candidate, sentences: dict[int, str] | None = None) -> Claim:
     """Turn a kept candidate into a claim with full evidence.
 
@@ -185,13 +209,7 @@ def to_claim(article: Article, candidate: Candidate, sentences: dict[int, str] |
     between processes.
     """
     assert candidate.value is not None and candidate.assessment is not None
-    index = article.index
-    start, end = candidate.span
-    line, column = index.position(start)
-    end_line, end_column = index.position(end)
-    sentence_start = candidate.sentence[0]
-    sentence_line, sentence_column = index.position(sentence_start)
-    text = article.text
+    sentence = _sentence_text(article.text, candidate.sentence, sentences)
     return Claim(
         value=candidate.value,
         modality=candidate.assessment.modality,
@@ -199,21 +217,7 @@ def to_claim(article: Article, candidate: Candidate, sentences: dict[int, str] |
         cues=candidate.assessment.cues,
         extractor=candidate.probe.extractor,
         detail=candidate.detail,
-        evidence=Evidence(
-            article=article.info.id,
-            path=article.info.path,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            start=start,
-            end=end,
-            text=text[start:end],
-            sentence=_sentence_text(text, candidate.sentence, sentences),
-            sentence_start=sentence_start,
-            sentence_line=sentence_line,
-            sentence_column=sentence_column,
-        ),
+        evidence=evidence_of(article, candidate.span, candidate.sentence[0], sentence),
     )
 
 
@@ -246,42 +250,22 @@ def extract_claims(article: Article, rules: RuleSet) -> tuple[tuple[str, Claim],
 
 def article_claims(article: Article, rules: RuleSet) -> Iterator[tuple[str, Claim]]:
     """Claims read from the article as a whole (its metadata), quoting the line they come from."""
-    index = article.index
     text = article.text
     for probe in rules.article_probes:
         for hit in probe.extract(article):
-            start, end = hit.span
-            line, column = index.position(start)
-            end_line, end_column = index.position(end)
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", start)
+            line_start = text.rfind("\n", 0, hit.span[0]) + 1
+            line_end = text.find("\n", hit.span[0])
             line_end = len(text) if line_end < 0 else line_end
-            yield (
-                probe.field_id,
-                Claim(
-                    value=hit.value,
-                    modality="asserted",
-                    hedged=False,
-                    cues=(),
-                    extractor=probe.extractor,
-                    detail=hit.detail,
-                    evidence=Evidence(
-                        article=article.info.id,
-                        path=article.info.path,
-                        line=line,
-                        column=column,
-                        end_line=end_line,
-                        end_column=end_column,
-                        start=start,
-                        end=end,
-                        text=text[start:end],
-                        sentence=text[line_start:line_end].rstrip("\r"),
-                        sentence_start=line_start,
-                        sentence_line=line,
-                        sentence_column=1,
-                    ),
-                ),
+            claim = Claim(
+                value=hit.value,
+                modality="asserted",
+                hedged=False,
+                cues=(),
+                extractor=probe.extractor,
+                detail=hit.detail,
+                evidence=evidence_of(article, hit.span, line_start, text[line_start:line_end].rstrip("\r")),
             )
+            yield probe.field_id, claim
 
 
 def process_article(source: ArticleSource, rules: RuleSet) -> ArticleResult:
