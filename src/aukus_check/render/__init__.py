@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -55,56 +56,24 @@ def article_labels(report: Report) -> dict[str, str]:
     return {article.id: f"A{position}" for position, article in enumerate(report.articles, start=1)}
 
 
-def _table(report: Report, options: RenderOptions) -> bytes:
-    from aukus_check.render import table
+def _lazy(module: str) -> Renderer:
+    """A renderer that imports its module on first use: start-up loads no format it does not run."""
 
-    return table.render(report, options)
+    def render(report: Report, options: RenderOptions) -> bytes:
+        rendered: bytes = importlib.import_module(f"aukus_check.render.{module}").render(report, options)
+        return rendered
 
-
-def _json(report: Report, options: RenderOptions) -> bytes:
-    from aukus_check.render import json_format
-
-    return json_format.render(report, options)
-
-
-def _github(report: Report, options: RenderOptions) -> bytes:
-    from aukus_check.render import github_format
-
-    return github_format.render(report, options)
-
-
-def _sarif(report: Report, options: RenderOptions) -> bytes:
-    from aukus_check.render import sarif_format
-
-    return sarif_format.render(report, options)
-
-
-def _junit(report: Report, options: RenderOptions) -> bytes:
-    from aukus_check.render import junit_format
-
-    return junit_format.render(report, options)
-
-
-def _markdown(report: Report, options: RenderOptions) -> bytes:
-    from aukus_check.render import markdown
-
-    return markdown.render(report, options)
-
-
-def _html(report: Report, options: RenderOptions) -> bytes:
-    from aukus_check.render import html
-
-    return html.render(report, options)
+    return render
 
 
 FORMATS: dict[str, Renderer] = {
-    "table": _table,
-    "json": _json,
-    "github": _github,
-    "sarif": _sarif,
-    "junit": _junit,
-    "markdown": _markdown,
-    "html": _html,
+    "table": _lazy("table"),
+    "json": _lazy("json_format"),
+    "github": _lazy("github_format"),
+    "sarif": _lazy("sarif_format"),
+    "junit": _lazy("junit_format"),
+    "markdown": _lazy("markdown"),
+    "html": _lazy("html"),
 }
 """Format name -> renderer; each renderer's module is imported only when it is used."""
 
