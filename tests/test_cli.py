@@ -409,3 +409,13 @@ def test_an_input_error_in_a_worker_keeps_its_location(cli, corpus: Path) -> Non
     result = cli("report", "--corpus", str(corpus), "--jobs", "2")
     assert result.code == ExitCode.USAGE
     assert only_line(result.stderr).startswith(f"{corpus}/c.md:2:12: front matter 'published' is not a date")
+
+
+def test_field_detail_shows_what_a_typed_value_stands_for(cli) -> None:
+    visit = cli("report", "--field", "kishida.washington_visit", columns=200).stdout
+    # 004 is dated 4 March 2024: "next month" is April 2024; 003 has no date to place "next week".
+    assert "interval: 2024-04-01 – 2024-04-30, resolved against publication 2024-03-04" in visit
+    assert "unresolved: “next week” needs the publication date, with its year, to be placed" in visit
+    contract = cli("report", "--field", "naval_group.contract_value", columns=200).stdout
+    # "valued near one billion dollars": "near" widens by the rule's 10%.
+    assert "interval: 900,000,000 – 1,100,000,000 USD (approximate)" in contract

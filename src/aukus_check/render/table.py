@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aukus_check.compare import POLARITY_OF
-from aukus_check.models import STATUS_ORDER, ArticleInfo, Claim, FieldResult, Report
+from aukus_check.models import STATUS_ORDER, ArticleInfo, Claim, DateValue, FieldResult, QuantityValue, Report
 from aukus_check.render import RenderOptions, article_labels
 from aukus_check.safe_text import one_line
 
@@ -242,6 +242,9 @@ def _detail(report: Report, field: FieldResult) -> RenderableType:
             )
         )
         parts.append(_indented(_quote(claim), 3))
+        interval = _interval(claim)
+        if interval:
+            parts.append(_indented(Text(interval, style="dim"), 3))
         if claim.cues:
             cues = "; ".join(f"{cue.kind} “{one_line(cue.text)}”" for cue in claim.cues)
             parts.append(_indented(Text(f"cues: {cues}", style="dim"), 3))
@@ -250,6 +253,21 @@ def _detail(report: Report, field: FieldResult) -> RenderableType:
     silent = ", ".join(labels[a] for a in field.silent)
     parts.append(Text(f"silent: {silent or _NO_VALUE}"))
     return Group(*parts)
+
+
+def _interval(claim: Claim) -> str | None:
+    """What a typed value stands for: a date's days, a quantity's bounds, or why it is unplaced."""
+    detail = claim.detail
+    if isinstance(detail, DateValue):
+        if not detail.resolved:
+            return f"unresolved: “{one_line(detail.raw)}” needs the publication date, with its year, to be placed"
+        relative = f", resolved against publication {detail.relative_to}" if detail.relative_to else ""
+        return f"interval: {detail.start} – {detail.end}{relative}"
+    if isinstance(detail, QuantityValue):
+        low = "−∞" if detail.low is None else f"{detail.low:,.15g}"
+        high = "∞" if detail.high is None else f"{detail.high:,.15g}"
+        return f"interval: {low} – {high}{' ' + detail.unit if detail.unit else ''} ({detail.qualifier})"
+    return None
 
 
 def render(report: Report, options: RenderOptions) -> bytes:
