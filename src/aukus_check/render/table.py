@@ -260,7 +260,8 @@ def _interval(claim: Claim) -> str | None:
     detail = claim.detail
     if isinstance(detail, DateValue):
         if not detail.resolved:
-            return f"unresolved: “{one_line(detail.raw)}” needs the publication date, with its year, to be placed"
+            raw = one_line(detail.raw)
+            return f"unresolved: “{raw}” needs the publication date, with its year, to be placed"
         relative = f", resolved against publication {detail.relative_to}" if detail.relative_to else ""
         return f"interval: {detail.start} – {detail.end}{relative}"
     if isinstance(detail, QuantityValue):
