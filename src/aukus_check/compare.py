@@ -20,7 +20,6 @@ office that changed hands, not a contradiction.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Mapping, Sequence
 
 from aukus_check.models import (
@@ -105,24 +104,12 @@ def stances_conflict(
     return not (compatible or field.values_compatible)(left_value, right_value)
 
 
-def _day_interval(date: PartialDate | None) -> tuple[datetime.date, datetime.date] | None:
-    """The days a publication date covers; None when it has no year."""
-    if date is None or date.year is None:
-        return None
-    if date.month is None:
-        return datetime.date(date.year, 1, 1), datetime.date(date.year, 12, 31)
-    if date.day is None:
-        following = datetime.date(date.year + date.month // 12, date.month % 12 + 1, 1)
-        return datetime.date(date.year, date.month, 1), following - datetime.timedelta(days=1)
-    return datetime.date(date.year, date.month, date.day), datetime.date(date.year, date.month, date.day)
-
-
 def time_separated(
     days: int, left: Sequence[PartialDate | None], right: Sequence[PartialDate | None]
 ) -> bool:
     """Every left article was published at least `days` days apart from every right article."""
-    spans_left = [_day_interval(d) for d in left]
-    spans_right = [_day_interval(d) for d in right]
+    spans_left = [d.days() if d is not None else None for d in left]
+    spans_right = [d.days() if d is not None else None for d in right]
     if not spans_left or not spans_right or None in spans_left or None in spans_right:
         return False
     for a_start, a_end in (s for s in spans_left if s is not None):

@@ -6,6 +6,8 @@ Every model is immutable; renderers read them and never change them.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
@@ -56,6 +58,19 @@ class PartialDate(Frozen):
             return year
         text = f"{year}-{self.month:02d}"
         return text if self.day is None else f"{text}-{self.day:02d}"
+
+    def days(self) -> tuple[datetime.date, datetime.date] | None:
+        """The first and last day the date covers; None without a year or for a day the month lacks."""
+        if self.year is None:
+            return None
+        first_month, last_month = (1, 12) if self.month is None else (self.month, self.month)
+        last_day = calendar.monthrange(self.year, last_month)[1]
+        if self.day is not None and self.day > last_day:
+            return None  # 29 February in a year that has none
+        first_day, final_day = (1, last_day) if self.day is None else (self.day, self.day)
+        return datetime.date(self.year, first_month, first_day), datetime.date(
+            self.year, last_month, final_day
+        )
 
     @computed_field  # type: ignore[prop-decorator]
     @property

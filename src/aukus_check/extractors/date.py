@@ -497,14 +497,11 @@ def _last_day(year: int, month: int) -> int:
 
 
 def _interval(year: int, month: int | None, day: int | None, relative: bool) -> Placed | None:
-    if month is None:
-        return Placed(datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year", relative=relative)
-    if day is None:
-        last = datetime.date(year, month, _last_day(year, month))
-        return Placed(datetime.date(year, month, 1), last, "month", relative=relative)
-    if day > _last_day(year, month):
+    date = PartialDate(year=year, month=month, day=day)
+    days = date.days()
+    if days is None:
         return None  # 29 February in a year that has none
-    return Placed(datetime.date(year, month, day), datetime.date(year, month, day), "day", relative=relative)
+    return Placed(days[0], days[1], date.precision, relative=relative)
 
 
 def _full(published: PartialDate | None) -> datetime.date | None:

@@ -9,7 +9,6 @@ corpus reader has already parsed, so it costs nothing per sentence.
 
 from __future__ import annotations
 
-import calendar
 from typing import Any, Literal
 
 from aukus_check.extractors.base import ArticleHit, ArticleProbe, CompileContext, ExtractorSpec
@@ -39,17 +38,11 @@ def compile_probes(
 
 def date_value(date: PartialDate, raw: str) -> DateValue:
     """A publication date as a typed date: an interval when its year is known."""
-    if date.year is None:
+    days = date.days()
+    if days is None:
         return DateValue(raw=raw, resolved=False, precision=None, start=None, end=None)
-    month_first, month_last = (date.month, date.month) if date.month is not None else (1, 12)
-    last_day = calendar.monthrange(date.year, month_last)[1]
-    day_first, day_last = (date.day, date.day) if date.day is not None else (1, last_day)
     return DateValue(
-        raw=raw,
-        resolved=True,
-        precision=date.precision,
-        start=f"{date.year:04d}-{month_first:02d}-{day_first:02d}",
-        end=f"{date.year:04d}-{month_last:02d}-{day_last:02d}",
+        raw=raw, resolved=True, precision=date.precision, start=days[0].isoformat(), end=days[1].isoformat()
     )
 
 

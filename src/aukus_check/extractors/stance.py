@@ -269,21 +269,21 @@ _AGENTIVE = frozenset("from of in at by".split())
 _CONJUNCTIONS = frozenset("but while whilst whereas although though because since yet".split())
 _COORDINATORS = frozenset("and or nor".split())
 _RELATIVES = frozenset("who which that".split())
-_SPEECH_VERBS = frozenset(
-    "say says said saying state states stated told tell tells telling add adds added note notes noted "
-    "noting claim claims claimed write writes wrote argue argues argued arguing insist insists insisted "
-    "explain explains explained stress stresses stressed emphasize emphasizes emphasized emphasise "
-    "emphasises emphasised suggest suggests suggested indicate indicates indicated announce announces "
-    "announced acknowledge acknowledges acknowledged confirm confirms confirmed report reports reported "
-    "warn warns warned believe believes believed think thinks thought expect expects predict predicts "
-    "predicted fear fears feared suspect suspects suspected assume assumes assumed doubt doubts doubted "
-    "feel feels felt reckon reckons hope hopes hoped call calls called describe describes described "
-    "view views viewed see sees saw regard regards regarded".split()
-)
 _OPINION_VERBS = frozenset(
     "believe believes believed think thinks thought expect expects predict predicts predicted fear fears "
     "feared suspect suspects suspected assume assumes assumed doubt doubts doubted feel feels felt reckon "
     "reckons hope hopes hoped view views viewed see sees saw regard regards regarded".split()
+)
+_SPEECH_VERBS = (
+    frozenset(
+        "say says said saying state states stated told tell tells telling add adds added note notes noted "
+        "noting claim claims claimed write writes wrote argue argues argued arguing insist insists insisted "
+        "explain explains explained stress stresses stressed emphasize emphasizes emphasized emphasise "
+        "emphasises emphasised suggest suggests suggested indicate indicates indicated announce announces "
+        "announced acknowledge acknowledges acknowledged confirm confirms confirmed report reports reported "
+        "warn warns warned call calls called describe describes described".split()
+    )
+    | _OPINION_VERBS
 )
 _OBJECT_VERBS = frozenset("told tell tells telling call calls called describe describes described".split())
 """Speech verbs followed by whom they address or describe before what is said ("told reporters")."""
