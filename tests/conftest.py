@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="Rewrite golden files from the current output (review every changed line before committing).",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--update-golden") and os.environ.get("CI"):
+        # Golden files are the oracle: CI checks them against the commit, it never rewrites them.
+        raise pytest.UsageError("--update-golden rewrites golden files and is refused when CI is set")
 
 
 @pytest.fixture
