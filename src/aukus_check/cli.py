@@ -352,7 +352,7 @@ def explain(
 
 
 rules_app = typer.Typer(
-    help="Work on a rules file: run its examples, print its JSON Schema.",
+    help="Work on a rules file: run its examples, measure it against a reading, print its JSON Schema.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -409,6 +409,70 @@ def rules_test(
         _emit(("\n".join(out) + "\n").encode("utf-8"), None)
         if failed or problems:
             raise typer.Exit(ExitCode.FINDINGS)
+
+
+class EvalFormat(enum.StrEnum):
+    """Output formats of `rules eval`."""
+
+    table = "table"
+    json = "json"
+
+
+@rules_app.command("eval")
+def rules_eval(
+    corpus: Annotated[Path, typer.Option(help="Directory of the articles the reading covers.")],
+    gold: Annotated[
+        Path,
+        typer.Option(help="The reading (gold file) of that corpus; see README 'rules eval'.", dir_okay=False),
+    ],
+    rules: RulesOption = None,
+    field: Annotated[str | None, typer.Option(help="Score only this field.")] = None,
+    output_format: Annotated[
+        EvalFormat, typer.Option("--format", "-f", help="table (readable text) or json.")
+    ] = EvalFormat.table,
+    min_recall: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="Exit 1 when overall recall is below this (a gate for CI)."),
+    ] = None,
+    min_precision: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="Exit 1 when overall precision is below this."),
+    ] = None,
+) -> None:
+    """Measure the rules against a reader's gold file: precision, recall and F1, every miss located.
+
+    Exits 0 whatever the figures, unless --min-recall or --min-precision is given and not met (1);
+    2 on bad input.
+    """
+    with _input_errors():
+        from aukus_check.corpus import load_corpus
+        from aukus_check.evaluation import below_floor, evaluate_corpus
+        from aukus_check.gold import load_gold
+
+        inputs = _inputs(corpus, rules)
+        rule_set = _load_rules(inputs)
+        _check_field([f.id for f in rule_set.fields], field)
+        reading = load_gold(gold, str(gold))
+        loaded = load_corpus(inputs.corpus_dir, inputs.corpus_display, rule_set.outlets)
+        for diagnostic in loaded.diagnostics:
+            where = diagnostic.path
+            if diagnostic.line is not None:
+                where += f":{diagnostic.line}:{diagnostic.column}"
+            _err(f"{where}: {diagnostic.severity}: {diagnostic.message}")
+        result = evaluate_corpus(loaded, rule_set, reading, gold_display=str(gold), only_field=field)
+        if output_format is EvalFormat.json:
+            from aukus_check.render.eval_json import render as render_json
+
+            _emit(render_json(result), None)
+        else:
+            from aukus_check.render.eval_table import render as render_table
+
+            _emit(render_table(result), None)
+        failures = below_floor(result, min_recall, min_precision)
+    for failure in failures:
+        _err(f"aukus-check rules eval: {failure}")
+    if failures:
+        raise typer.Exit(ExitCode.FINDINGS)
 
 
 @rules_app.command("schema")

@@ -61,3 +61,7 @@ class LedgerError(AukusError):
 
 class GitError(AukusError):
     """`--since` cannot be answered: no git, not a repository, or an unknown revision."""
+
+
+class GoldError(AukusError):
+    """A reading (gold file) for `rules eval` is malformed or names an article it did not list."""

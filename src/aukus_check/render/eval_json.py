@@ -1,0 +1,10 @@
+"""`rules eval --format json`: the EvalReport model dumped (see docs/eval.schema.json)."""
+
+from __future__ import annotations
+
+from aukus_check.evaluation import EvalReport
+
+
+def render(result: EvalReport) -> bytes:
+    """The evaluation as indented JSON (UTF-8)."""
+    return result.__pydantic_serializer__.to_json(result, indent=2) + b"\n"
