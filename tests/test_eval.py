@@ -147,7 +147,9 @@ def test_table_lists_misses_wrong_and_extras_with_file_and_line(cli, project: Pa
     assert result.code == 0
     out = result.stdout
     assert "overall" in out and "0.50" in out
-    assert "corpus/b.txt:3  mission.status: read planned, the reading has cancelled · rule status-words" in out
+    assert (
+        "corpus/b.txt:3  mission.status: read planned, the reading has cancelled · rule status-words" in out
+    )
     assert "corpus/c.txt:3  mission.areas: the reading has radio · rule matched" in out
     assert "corpus/c.txt:5  mission.status: read launched" in out
 
@@ -228,7 +230,9 @@ def test_gold_errors_are_located(text: str, where: str, what: str) -> None:
 
 
 def test_a_bad_gold_file_is_exit_2_with_one_line(cli, project: Path) -> None:
-    (project / "gold.yaml").write_text("schema_version: 1\ncorpus: x\narticles: {}\nfields: 3\n", encoding="utf-8")
+    (project / "gold.yaml").write_text(
+        "schema_version: 1\ncorpus: x\narticles: {}\nfields: 3\n", encoding="utf-8"
+    )
     result = _eval(cli, project)
     assert result.code == 2
     assert result.stderr.count("\n") == 1 and "gold.yaml:4:" in result.stderr

@@ -148,7 +148,7 @@ CASES = [
         "kishida.washington_visit",
         "Kishida may visit Washington in May.",
         {"published": "2024-03-04"},
-        {"2024-05"},
+        {"2024-05 (expected)"},
     ),
     (
         "kishida.washington_visit",
@@ -160,7 +160,7 @@ CASES = [
         "kishida.washington_visit",
         "Kishida could meet Biden in April, officials said.",
         {"published": "2024-03-04"},
-        {"2024-04"},
+        {"2024-04 (expected)"},
     ),
     (
         "aukus.founded",
@@ -232,9 +232,13 @@ def test_bundled_date_rules(
     assert labels(rules, field_id, text, **where) == expected
 
 
-def test_a_hedge_keeps_the_date_and_marks_it_hedged(rules: RuleSet) -> None:
+def test_a_possibility_keeps_the_date_as_a_hedged_forecast(rules: RuleSet) -> None:
     [claim] = field_claims(rules, "kishida.washington_visit", "Kishida might visit Washington in April.")
-    assert claim.hedged and claim.modality == "asserted"
+    assert claim.hedged and claim.modality == "expected"
+    [past] = field_claims(
+        rules, "kishida.washington_visit", "Kishida might have visited Washington in April."
+    )
+    assert past.hedged and past.modality == "asserted"
 
 
 def test_a_relative_date_records_what_it_was_resolved_against(rules: RuleSet) -> None:

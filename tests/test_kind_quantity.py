@@ -475,9 +475,9 @@ def bundled_claims(rules: RuleSet, text: str) -> set[tuple[str, str, str]]:
             {("japan.cyber_personnel_target", "~4,000", "expected")},
         ),
         (
-            # "could" hedges the claim; it is not a forecast
+            # "could" + a verb: a possibility of what is still to come, a hedged forecast
             "The Self-Defense Forces could expand their cyber personnel to as many as 4,000.",
-            {("japan.cyber_personnel_target", "≤4,000", "asserted")},
+            {("japan.cyber_personnel_target", "≤4,000", "expected")},
         ),
         (
             "Japan's goal is no fewer than 4,000 cyber-specialists, officials said.",

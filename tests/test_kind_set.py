@@ -116,8 +116,9 @@ NEGATION_AND_EXCLUSION = [
 
 MODALITY = [
     # hedges keep the element, marked hedged
-    ("Pillar II could include hypersonic weapons.", p2("hypersonics", hedged=True)),
-    ("Pillar II may eventually cover seabed warfare.", p2("undersea", hedged=True)),
+    ("Pillar II could include hypersonic weapons.", p2("hypersonics (expected)", hedged=True)),
+    ("Pillar II may eventually cover seabed warfare.", p2("undersea (expected)", hedged=True)),
+    ("Pillar II may already cover seabed warfare.", p2("undersea", hedged=True)),
     ("Pillar II will add electronic warfare next year.", p2("electronic_warfare (expected)")),
     # questions and conditions are not claims
     ("Will Pillar II cover quantum?", set()),
@@ -206,14 +207,16 @@ def test_coverage_per_element_and_conflicts_only_where_one_includes_and_another_
         "ai": (("a", "b"), ()),
         "quantum": (("b",), ("d",)),
         "cyber": ((), ("d",)),  # excluded by one article, included by none: no conflict
-        "hypersonics": (("b", "e"), ("c",)),  # the hedged article includes it too
+        "hypersonics": (("b", "e"), ("c",)),  # the hedged forecast includes it too
         "undersea": (("a",), ()),
     }
     assert result.status == "conflict"
     pairs = {(p.left, p.right, p.left_articles, p.right_articles) for p in result.conflicts}
     assert pairs == {
         ("quantum", "not quantum", ("b",), ("d",)),
-        ("hypersonics", "not hypersonics", ("b", "e"), ("c",)),
+        ("hypersonics", "not hypersonics", ("b",), ("c",)),
+        # a denial conflicts with the same element forecast, too
+        ("hypersonics (expected)", "not hypersonics", ("e",), ("c",)),
     }
     hedged = [c.evidence.article for c in result.claims if c.hedged]
     assert hedged == ["e"]

@@ -248,17 +248,37 @@ def test_negation_in_leading_subordinate_clause_with_inner_commas_does_not_deny(
 # --- hedges -----------------------------------------------------------------------------------
 
 
+def test_hedge_marks_claim_without_changing_modality() -> None:
+    assert judge("Officials in Tokyo likely approved the transfer.", "approved") == Assessment(
+        "asserted", True, (hedge("likely"),)
+    )
+
+
 @pytest.mark.parametrize(
     ("sentence", "anchor", "cue"),
     [
         ("Manila could join the patrols.", "join", "could"),
         ("Seoul may sign the agreement.", "sign", "may"),
         ("Hanoi might host the summit.", "host", "might"),
-        ("Officials in Tokyo likely approved the transfer.", "approved", "likely"),
+        ("Manila could also join the patrols.", "join", "could"),
     ],
 )
-def test_hedge_marks_claim_without_changing_modality(sentence: str, anchor: str, cue: str) -> None:
-    assert judge(sentence, anchor) == Assessment("asserted", True, (hedge(cue),))
+def test_a_possibility_of_what_is_still_to_come_is_a_hedged_forecast(
+    sentence: str, anchor: str, cue: str
+) -> None:
+    assert judge(sentence, anchor) == Assessment("expected", True, (future(cue), hedge(cue)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor"),
+    [
+        ("Manila could have joined the patrols.", "joined"),
+        ("The force may already have 4,000 cyber specialists.", "4,000"),
+    ],
+)
+def test_a_possibility_about_the_past_or_present_is_only_hedged(sentence: str, anchor: str) -> None:
+    result = judge(sentence, anchor)
+    assert (result.modality, result.hedged) == ("asserted", True)
 
 
 def test_hedge_keeps_expected_modality() -> None:
@@ -273,7 +293,7 @@ def test_hedge_keeps_reported_modality() -> None:
 
 def test_hedge_keeps_denied_modality() -> None:
     result = judge("Jakarta may not join the exercise.", "join")
-    assert result == Assessment("denied", True, (negation("not"), hedge("may")))
+    assert result == Assessment("denied", True, (negation("not"), future("may"), hedge("may")))
 
 
 @pytest.mark.parametrize(

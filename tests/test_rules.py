@@ -122,7 +122,7 @@ def test_unknown_key_inside_an_extractor_names_the_extractor_keys() -> None:
     )
     assert str(error).startswith(
         "rules/test.yaml:27:9: field 'stance.{key}': unknown key 'valeu' (did you mean 'value'?); "
-        "expected one of: name, examples, context, unless, unless_before, kind, pattern, value"
+        "expected one of: name, examples, context, unless, unless_before, unless_after, kind, pattern, value"
     )
 
 

@@ -72,6 +72,7 @@ def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
     if not probes:
         return
     published = article.info.published.date if article.info.published is not None else None
+    named = rules.names.first_names(text) if rules.names is not None else {}
     for sentence_start, sentence_end in article.sentences:
         sentence = text[sentence_start:sentence_end]
         data = sentence.encode("utf-8")
@@ -79,45 +80,67 @@ def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
         if not hits:
             continue
         to_char = char_offsets(sentence, data)
-        scope = SentenceScope(text, sentence_start, sentence_end, published)
+        scope = SentenceScope(text, sentence_start, sentence_end, published, named, rules.scope_refs)
         searched: dict[int, bool] = {}  # scope patterns are shared by many probes: search each once
         raw: list[RawHit] = []
         for index in hits:
             probe = probes[index]
-            veto = _scope_veto(probe, data, searched)
+            veto = _scope_veto(probe, data, searched, scope)
             for spans in iter_spans(probe.regex, data):
                 hit = probe.interpret(spans, data, scope)
                 span = (to_char(hit.span[0]), to_char(hit.span[1]))
                 anchor = (to_char(hit.anchor[0]), to_char(hit.anchor[1]))
-                raw.append((probe, hit, span, anchor, hit.reason or veto))
+                unnamed = _unnamed_reference(probe.refs, spans, scope)
+                raw.append((probe, hit, span, anchor, hit.reason or veto or unnamed))
         yield from _resolve_sentence(sentence, data, (sentence_start, sentence_end), raw)
 
 
-def _found(regex: Any, data: bytes, searched: dict[int, bool]) -> bool:
+def _unnamed_reference(
+    refs: tuple[tuple[int, str], ...], spans: list[tuple[int, int]], scope: SentenceScope
+) -> str | None:
+    """Why a match that mentions a reference ("the pact") does not count, if it does not."""
+    for group, reference in refs:
+        if spans[group][0] >= 0 and not scope.names(reference):
+            return f"a mention of {reference!r} in an article that has not named it"
+    return None
+
+
+def _found(regex: Any, data: bytes, searched: dict[int, bool], scope: SentenceScope) -> bool:
     key = id(regex)
     if key not in searched:
-        searched[key] = search(regex, data)
+        refs = scope.scope_refs.get(key)
+        if refs:  # a mention ("the pact") counts only once the article has named what it refers to
+            searched[key] = any(
+                _unnamed_reference(refs, spans, scope) is None for spans in iter_spans(regex, data)
+            )
+        else:
+            searched[key] = search(regex, data)
     return searched[key]
 
 
-def _scope_veto(probe: Probe, data: bytes, searched: dict[int, bool]) -> str | None:
+def _scope_veto(probe: Probe, data: bytes, searched: dict[int, bool], scope: SentenceScope) -> str | None:
     for level in probe.context:
-        if not any(_found(regex, data, searched) for regex in level):
+        if not any(_found(regex, data, searched, scope) for regex in level):
             return "sentence does not match the rule's 'context'"
-    if any(_found(regex, data, searched) for regex in probe.unless):
+    if any(_found(regex, data, searched, scope) for regex in probe.unless):
         return "sentence matches the rule's 'unless'"
     return None
 
 
 def _framed_veto(probe: Probe, cues: SentenceCues, anchor: tuple[int, int]) -> str | None:
-    """Drop a match whose clause, before the anchor, matches the rule's 'unless_before'."""
-    if not probe.unless_before:
+    """Drop a match whose clause matches the rule's 'unless_before' before the anchor, or its
+    'unless_after' after it."""
+    if not probe.unless_before and not probe.unless_after:
         return None
-    clause_start, _ = cues.clause(anchor[0], anchor[1])
+    clause_start, clause_end = cues.clause(anchor[0], anchor[1])
     before = cues.sentence[clause_start : anchor[0]].encode("utf-8")
     for regex in probe.unless_before:
         if search(regex, before):
             return "the words before it match the rule's 'unless_before'"
+    after = cues.sentence[anchor[1] : clause_end].encode("utf-8")
+    for regex in probe.unless_after:
+        if search(regex, after):
+            return "the words after it match the rule's 'unless_after'"
     return None
 
 
@@ -155,7 +178,11 @@ def _resolve_sentence(
             reason = _framed_veto(probe, cues, anchor)
             if reason is None:
                 assessment = cues.assess(
-                    anchor[0], anchor[1], exclusions=probe.exclusions, settled=hit.settled
+                    anchor[0],
+                    anchor[1],
+                    exclusions=probe.exclusions,
+                    settled=hit.settled,
+                    wishes=probe.wishes,
                 )
                 reason = assessment.dropped
         if reason is None:

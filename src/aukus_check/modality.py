@@ -74,7 +74,8 @@ _FUTURE = (
     r"|expected\s+to|(?P<determiner>(?:the|a|an|its|their)\s+)?(?:plans?|aims?)\s+to|planned\s+to"
     r"|planning\s+to|intends?\s+to"
     r"|next\s+(?:week|month|year|spring|summer|autumn|fall|winter)|later\s+this\s+(?:week|month|year)"
-    r"|in\s+the\s+coming\s+(?:days|weeks|months|years)|soon|upcoming|imminent(?:ly)?)\b|['’]ll\b"
+    r"|in\s+the\s+coming\s+(?:days|weeks|months|years)|soon|upcoming|imminent(?:ly)?|impending|forthcoming"
+    r"|(?:is|are|was|were)\s+about\s+to|prepar(?:es|ed|ing)\s+to)\b|['’]ll\b"
 )
 _HEDGE = (  # case-sensitive: "may" is a hedge, "May" a month
     r"(?-i:\b(?:[Cc]ould|may|[Mm]ight|[Pp]ossibly|[Pp]erhaps|[Pp]robably|[Ll]ikely|[Uu]nlikely"
@@ -97,7 +98,42 @@ _ONLY_WORDS = 3
 _OPENERS = " \t\r\n“\"'‘("
 _BESIDES = re.compile(r"(?:apart|aside)\s+from|other\s+than", re.IGNORECASE)
 """Exclusion words that, opening a sentence, can mean 'besides': 'Apart from AI, ...'."""
-_HYPOTHETICAL = r"\b(?:if|unless|whether|in case|suppose|supposing|assuming|hypothetically)\b"
+_HYPOTHETICAL = (
+    r"\b(?:if|unless|whether|in case|suppose|supposing|assuming|hypothetically"
+    r"|(?:the\s+)?(?:possibility|possibilities|prospect|prospects|chance|chances|idea)\s+(?:of|that|for))\b"
+)
+_WISH = re2.compile(
+    r"(?i)\b(?:wants?|wanted|wanting|hopes?|hoped|hoping|push(?:es|ed|ing)?\s+(?:for|to)|urg(?:e|es|ed|ing)"
+    r"|keen|eager|interested\s+in|would\s+like|wish(?:es|ed|ing)?|call(?:s|ed|ing)?\s+for)\b",
+    options(case_sensitive=False),
+)
+"""A wish or a call governs what follows it ("wants Japan to join"): that is no claim that it
+happened or will, unless the wish is itself the claim (a stance: `wishes=True`)."""
+_PROSPECTIVE = re2.compile(
+    r"(?i)\b(?:plans?|intention|intentions|proposal|proposals|bid|efforts?)"
+    r"\s+to\b",
+    options(case_sensitive=False),
+)
+"""A noun of intent with a to-infinitive ("announced plans to collaborate", "its intention to
+join"): what the infinitive says is still to come. Judged only before the anchor, so "condemned
+the plan to bring Japan in" still condemns now."""
+_SPECULATIVE = re.compile(
+    r"\b(?:potential|possible|prospective|eventual|hypothetical|would-be)\s+$", re.IGNORECASE
+)
+"""An adjective of possibility just before the value ("Japan's potential participation"): a
+possibility named, not a claim."""
+_TO = re.compile(r"\bto\b", re.IGNORECASE)
+_PROSPECT = re.compile(r"possibilit|prospect|chance|idea", re.IGNORECASE)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|does|did)\b", re.IGNORECASE
+)
+"""A finite verb between "the prospect of X" and the value ends the prospect's reach: in "the
+prospect of Tokyo joining was welcomed", the welcome is a claim."""
+_POSSIBILITY_MODAL = re.compile(r"(?:could|may|might)$", re.IGNORECASE)
+_AFTER_MODAL = re.compile(
+    r"\s+(?:(?:\w+ly|soon|also|still|well|yet|even|one\s+day|not|never)\s+)*(\w+)", re.IGNORECASE
+)
+"""The verb a possibility modal governs: "could soon join" -> join; "could have joined" is past."""
 _ATTRIBUTION_SOURCE = (
     r"\b(?:say|says|said|saying|stated|stating|told|tell|tells|telling|according to|reportedly|reported"
     r"|reports|reporting|claim(?:s|ed|ing)|cit(?:es|ed|ing)|quot(?:es|ed|ing)|not(?:es|ed|ing)"
@@ -214,9 +250,12 @@ class SentenceCues:
         "_hedges",
         "_hypotheticals",
         "_negations",
+        "_possible",
         "_predicates",
+        "_prospective",
         "_question",
         "_to_char",
+        "_wishes",
         "_words",
         "sentence",
     )
@@ -248,6 +287,33 @@ class SentenceCues:
         self._hypotheticals = found["hypothetical"]
         self._attributions = found["attribution"]
         self._exclusions = found["exclusion"]
+        # "could join", "may be invited": a possibility of what is still to come is a forecast
+        # (hedged) as well; "could have joined" is a possibility about the past.
+        # Judged before the anchor only: after it, "could" belongs to another predicate ("said they
+        # are considering it, indicating it could take years").
+        self._possible = [
+            (start, end, text)
+            for start, end, text in self._hedges
+            if _POSSIBILITY_MODAL.match(text)
+            and (following := _AFTER_MODAL.match(sentence, end)) is not None
+            and following.group(1).lower() not in ("have", "ve", "already")
+        ]
+        self._wishes = [
+            (
+                to_char(spans[0][0]),
+                to_char(spans[0][1]),
+                data[spans[0][0] : spans[0][1]].decode("utf-8", "replace"),
+            )
+            for spans in iter_spans(_WISH, data)
+        ]
+        self._prospective = [
+            (
+                to_char(spans[0][0]),
+                to_char(spans[0][1]),
+                data[spans[0][0] : spans[0][1]].decode("utf-8", "replace"),
+            )
+            for spans in iter_spans(_PROSPECTIVE, data)
+        ]
         self._predicates: list[int] | None = None  # found when a candidate first needs them
         self._words: list[int] | None = None
 
@@ -290,7 +356,13 @@ class SentenceCues:
         return None
 
     def assess(
-        self, anchor_start: int, anchor_end: int, *, exclusions: bool = False, settled: bool = False
+        self,
+        anchor_start: int,
+        anchor_end: int,
+        *,
+        exclusions: bool = False,
+        settled: bool = False,
+        wishes: bool = False,
     ) -> Assessment:
         """Judge the modality of the value anchored at [anchor_start, anchor_end).
 
@@ -302,7 +374,28 @@ class SentenceCues:
         if self._question:
             return Assessment("asserted", False, (), dropped="in a question")
         clause_start, clause_end = self.clause(anchor_start, anchor_end)
-        hypothetical = _within(self._hypotheticals, clause_start, anchor_start)
+        hypothetical = [
+            cue
+            for cue in _within(self._hypotheticals, clause_start, anchor_start)
+            if not (
+                _PROSPECT.match(cue[2].lower().removeprefix("the "))
+                and _FINITE.search(self.sentence, cue[1], anchor_start)
+            )
+        ]
+        speculative = _SPECULATIVE.search(self.sentence, max(clause_start, anchor_start - 40), anchor_start)
+        if speculative:
+            hypothetical.append((speculative.start(), speculative.end(), speculative.group().strip()))
+        if not wishes:  # "wants Japan to join": the wish governs an infinitive or a "for"/"in" phrase
+            wished = [
+                cue
+                for cue in _within(self._wishes, clause_start, anchor_start)
+                if (cue[2].lower().endswith(("for", "in")) or _TO.search(self.sentence, cue[1], anchor_start))
+                and not _FINITE.search(self.sentence, cue[1], anchor_start)
+            ]
+            if wished:
+                return Assessment(
+                    "asserted", False, (), dropped=f"wished for, not stated ('{wished[0][2]}' before it)"
+                )
         if hypothetical:
             return Assessment(
                 "asserted", False, (), dropped=f"hypothetical ('{hypothetical[0][2]}' before it)"
@@ -333,7 +426,16 @@ class SentenceCues:
         if post:
             cues.append(Cue(kind="negation", text=post.group().strip()))
 
-        future = [] if settled else _within(self._future, clause_start, anchor_start)
+        prospective = [  # "plans to collaborate": the noun's reach ends at a finite verb
+            cue
+            for cue in _within(self._prospective, clause_start, anchor_start)
+            if not _FINITE.search(self.sentence, cue[1], anchor_start)
+        ]
+        future = (
+            []
+            if settled
+            else sorted(_within(self._future + self._possible, clause_start, anchor_start) + prospective)
+        )
         later = [span for span in self._future if anchor_end <= span[0] and span[1] <= clause_end]
         if later and not settled:
             horizon = self._horizon(anchor_end, clause_end)

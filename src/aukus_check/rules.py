@@ -23,6 +23,7 @@ from aukus_check.errors import Location, RulesError
 from aukus_check.extractors import REGISTRY, AnySpec
 from aukus_check.extractors.base import ArticleProbe, CompileContext, Example, Probe
 from aukus_check.extractors.phrases import alternation
+from aukus_check.extractors.placeholders import NameFinder, ref_groups
 from aukus_check.models import ExtractorRef, FieldType
 from aukus_check.outlets import OutletMatcher, build_outlet_matcher
 from aukus_check.re2_spans import options
@@ -54,6 +55,10 @@ class ScopeSpec(_Strict):
     unless_before: list[str] = Field(
         default_factory=list,
         description="RE2 patterns; the clause before the value must match none (e.g. 'analysts believe').",
+    )
+    unless_after: list[str] = Field(
+        default_factory=list,
+        description="RE2 patterns; the clause after the value must match none (^ anchors at the value).",
     )
 
 
@@ -124,6 +129,45 @@ class OfficeSpec(_Strict):
     )
 
 
+class LexiconSpec(_Strict):
+    """A word list declared once and used by name in any pattern: {lex:NAME}, {verb:NAME}, ..."""
+
+    verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs in their base form ('consider', 'take part'); every inflection is generated "
+        "('considers', 'considered', 'considering', 'took part').",
+    )
+    nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns in the singular ('invitation'); the plural is generated.",
+    )
+    words: list[str] = Field(
+        default_factory=list,
+        description="Words and phrases taken as written (adjectives, idioms); a trailing * matches "
+        "the rest of the word.",
+    )
+    unless: list[str] = Field(
+        default_factory=list,
+        description="Generated forms to leave out: 'including' is mostly a preposition, not a verb.",
+    )
+
+
+class ReferenceSpec(_Strict):
+    """Something articles name once and then refer back to: {ref:NAME} matches both."""
+
+    names: list[str] = Field(
+        min_length=1,
+        description="Phrases that name it ('AUKUS'); matched as whole words, case-sensitively unless "
+        "'case_sensitive' is false.",
+    )
+    mentions: list[str] = Field(
+        default_factory=list,
+        description="Nouns that refer back to it once the article has named it ('pact' matches 'the "
+        "pact', 'this security pact', 'the trilateral pact'); plurals are generated.",
+    )
+    case_sensitive: bool = Field(default=True, description="Whether the names match case-sensitively.")
+
+
 class FieldSpec(_Strict):
     """A field to extract from every article, or a keyed family of fields."""
 
@@ -163,16 +207,28 @@ class RulesSpec(_Strict):
     actors: dict[str, ActorSpec] = Field(default_factory=dict)
     people: dict[str, PersonSpec] = Field(default_factory=dict)
     offices: dict[str, OfficeSpec] = Field(default_factory=dict)
+    lexicons: dict[str, LexiconSpec] = Field(
+        default_factory=dict,
+        description="Word lists shared by every pattern: {lex:NAME} (every form), {verb:NAME}, "
+        "{participle:NAME}, {noun:NAME}.",
+    )
+    references: dict[str, ReferenceSpec] = Field(
+        default_factory=dict,
+        description="Things an article names and then refers back to; {ref:NAME} in a pattern matches "
+        "a name, or a mention ('the pact') once the article has named it.",
+    )
     fields: list[FieldSpec] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
 class Registries:
-    """The rules file's actors, people and offices, shared by every extractor that needs them."""
+    """The rules file's registries and word lists, shared by every extractor that needs them."""
 
     actors: Mapping[str, ActorSpec]
     people: Mapping[str, PersonSpec]
     offices: Mapping[str, OfficeSpec]
+    lexicons: Mapping[str, LexiconSpec] = field(default_factory=dict)
+    references: Mapping[str, ReferenceSpec] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -225,6 +281,11 @@ class RuleSet:
     article_probes: tuple[ArticleProbe, ...] = ()
     registries: Registries | None = None
     examples: tuple[RuleExamples, ...] = ()
+    names: NameFinder | None = None
+    """Finds where an article first names each reference, for {ref:...} mentions."""
+    scope_refs: Mapping[int, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    """id() of each context/unless pattern that mentions a reference -> its mention groups; the
+    rule set holds the patterns, so the ids stay theirs for its lifetime."""
 
     def field(self, field_id: str) -> FieldDef | None:
         """A field by id."""
@@ -333,6 +394,7 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
             field_context = _compile_scope(field_level, "context")
             field_unless = _compile_scope(field_level, "unless")
             field_unless_before = _compile_scope(field_level, "unless_before")
+            field_unless_after = _compile_scope(field_level, "unless_after")
             for position, extractor_spec in enumerate(field_spec.extractors):
                 extractor_path = (*path, "extractors", position)
                 line, column = _line_column(document, extractor_path)
@@ -360,6 +422,7 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                 contexts = tuple(level for level in (_compile_scope(own, "context"), field_context) if level)
                 unless = _compile_scope(own, "unless") + field_unless
                 unless_before = _compile_scope(own, "unless_before") + field_unless_before
+                unless_after = _compile_scope(own, "unless_after") + field_unless_after
                 for probe in compiled:
                     if isinstance(probe, ArticleProbe):
                         article_probes.append(probe)
@@ -370,7 +433,9 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                                 context=contexts,
                                 unless=unless,
                                 unless_before=unless_before,
+                                unless_after=unless_after,
                                 exclusions=field_def.type == "set",
+                                refs=ref_groups(probe.regex),
                             )
                         )
         for position, extractor_spec in enumerate(field_spec.extractors):
@@ -398,6 +463,13 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
         article_probes=tuple(article_probes),
         registries=registries,
         examples=tuple(examples),
+        names=NameFinder(registries.references) if registries.references else None,
+        scope_refs={
+            id(regex): refs
+            for probe in probes
+            for regex in (*(r for level in probe.context for r in level), *probe.unless)
+            if (refs := ref_groups(regex))
+        },
     )
 
 
@@ -417,11 +489,29 @@ def _registries(spec: RulesSpec, document: YamlDocument) -> Registries:
                     f"{section}.{key}: country {entry.country!r} is not an actor (actors: {known})",
                     document.location((section, key, "country")),
                 )
-    return Registries(actors=spec.actors, people=spec.people, offices=spec.offices)
+    for section in ("lexicons", "references"):
+        for key in getattr(spec, section):
+            if not _SNAKE.fullmatch(key):
+                raise RulesError(
+                    f"{section}: key {key!r} is not snake_case", document.location((section, key), key=True)
+                )
+    for key, lexicon in spec.lexicons.items():
+        if not (lexicon.verbs or lexicon.nouns or lexicon.words):
+            raise RulesError(
+                f"lexicons.{key}: a lexicon needs 'verbs', 'nouns' or 'words'",
+                document.location(("lexicons", key)),
+            )
+    return Registries(
+        actors=spec.actors,
+        people=spec.people,
+        offices=spec.offices,
+        lexicons=spec.lexicons,
+        references=spec.references,
+    )
 
 
 def _compile_scope(scopes: Sequence[tuple[CompileContext, Any]], name: str) -> tuple[Any, ...]:
-    """Compile one scope option (context, unless, unless_before) from each level that has it."""
+    """Compile one scope option (context, unless, unless_before, unless_after) from each level that has it."""
     return tuple(
         where.compile(where.expand(pattern, (name, index)), (name, index))
         for where, spec in scopes

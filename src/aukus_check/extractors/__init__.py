@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from aukus_check.extractors import date, lexicon, official, pattern, published, quantity, stance
+from aukus_check.extractors import date, frame, lexicon, official, pattern, published, quantity, stance
 from aukus_check.extractors.base import ArticleProbe, CompileContext, ExtractorSpec, Probe
 from aukus_check.models import ExtractorRef
 
@@ -26,11 +26,19 @@ REGISTRY: dict[str, CompileProbes] = {
     official.KIND: official.compile_probes,
     date.KIND: date.compile_probes,
     stance.KIND: stance.compile_probes,
+    frame.KIND: frame.compile_probes,
 }
 """Extractor kind name -> the function that compiles its rules into probes."""
 
 AnySpec = Annotated[
-    pattern.Spec | lexicon.Spec | published.Spec | quantity.Spec | official.Spec | date.Spec | stance.Spec,
+    pattern.Spec
+    | lexicon.Spec
+    | published.Spec
+    | quantity.Spec
+    | official.Spec
+    | date.Spec
+    | stance.Spec
+    | frame.Spec,
     Field(discriminator="kind"),
 ]
 """The rules-file shape of any registered extractor, told apart by its `kind`."""

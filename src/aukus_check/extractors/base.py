@@ -64,6 +64,11 @@ class ExtractorSpec(BaseModel):
         default_factory=list,
         description="RE2 patterns; a match is dropped when its clause, before the anchor, matches one.",
     )
+    unless_after: list[str] = Field(
+        default_factory=list,
+        description="RE2 patterns; a match is dropped when its clause, after the anchor, matches one "
+        "(anchor the pattern with ^ to look only at the next words).",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +101,15 @@ class SentenceScope:
     start: int
     end: int
     published: PartialDate | None
+    named: Mapping[str, int] = field(default_factory=dict)
+    """Reference -> character offset of its first name in the article (absent: never named)."""
+    scope_refs: Mapping[int, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    """id() of a compiled context/unless pattern -> its reference mention groups (RuleSet.scope_refs)."""
+
+    def names(self, reference: str) -> bool:
+        """Whether the article names the reference before the end of this sentence."""
+        first = self.named.get(reference)
+        return first is not None and first < self.end
 
     def before(self) -> str:
         """The article's text before this sentence."""
@@ -143,7 +157,16 @@ class CompileContext:
             )
 
     def expand(self, pattern: str, subpath: Sequence[str | int]) -> str:
-        """Replace {aliases}, {key} and {label}; they are only defined inside a keyed family."""
+        """Replace {aliases}, {key} and {label} (keyed families only), and lexicons and references."""
+        if "{" in pattern and self.registries is not None:
+            from aukus_check.extractors.placeholders import expand_placeholders
+
+            pattern = expand_placeholders(
+                pattern,
+                self.registries.lexicons,
+                self.registries.references,
+                lambda message: self.error(message, subpath),
+            )
         for placeholder in PLACEHOLDERS:
             if placeholder in pattern:
                 if placeholder not in self.placeholders:
@@ -193,8 +216,15 @@ class Probe:
     """Levels (extractor, field) of alternatives: the sentence must match one of each level."""
     unless: tuple[Any, ...] = ()
     unless_before: tuple[Any, ...] = ()
+    unless_after: tuple[Any, ...] = ()
     exclusions: bool = False
     """The field is a set: "except", "other than" and the like deny the elements they govern."""
+    wishes: bool = False
+    """A wish or a call before the anchor ("wants to bring Japan in") is part of what the probe
+    reads (a stance), not a reason to drop the match as no claim."""
+    refs: tuple[tuple[int, str], ...] = ()
+    """(group, reference) of each {ref:...} mention in the pattern: a mention that took part in a
+    match counts only where the article has named the reference (see placeholders)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -164,6 +164,7 @@ def compile_probes(
                 interpret=_interpreter(
                     reader, actor, stance, (speaker_group, gaps), spec.subject_window, topic
                 ),
+                wishes=True,
             )
         )
     return probes
@@ -1223,8 +1224,8 @@ _GAP_NEGATION = _compile(r"(?i)\b(?:not|never|no|n['’]t)\b")
 
 
 def _anchor(sentence: _Sentence, span: tuple[int, int], gaps: list[tuple[int, int]]) -> tuple[int, int]:
-    """Where modality is judged: the cue, from a "would" just before it ("would welcome", "would
-    be a natural partner" is a stance now, not a forecast), or from after a negation inside one
+    """Where modality is judged: the cue, from a modal just before it ("would welcome", "would be a
+    natural partner", "may take time" is a stance now, not a forecast), or from after a negation inside one
     of its gaps ("expressed no support" denies the support)."""
     start = span[0]
     for gap_start, gap_end in gaps:
@@ -1238,7 +1239,7 @@ def _anchor(sentence: _Sentence, span: tuple[int, int], gaps: list[tuple[int, in
     index = sentence.index_at(sentence.to_char(span[0])) - 1
     while index >= 0 and (sentence.adverb(tokens[index]) or tokens[index].low in ("be", "a", "an", "the")):
         index -= 1  # "would be a natural partner", "would also welcome"
-    if index >= 0 and tokens[index].low == "would":
+    if index >= 0 and tokens[index].low in ("would", "could", "may", "might"):
         return len(sentence.text[: tokens[index].start].encode("utf-8")), span[1]
     return span
 
