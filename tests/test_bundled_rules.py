@@ -74,7 +74,7 @@ CASES = [
     (
         "Japan will not take part in Pillar I, which covers nuclear-powered submarines.",
         "japan.pillar1_role",
-        {("japan.pillar1_role", "excluded", "asserted")},
+        {("japan.pillar1_role", "excluded", "expected")},  # "will not": excluded, a forecast
     ),
     (
         "Officials ruled out any role for Japan in the first pillar.",

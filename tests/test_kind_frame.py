@@ -209,3 +209,30 @@ def test_unless_after_vetoes_what_follows_the_trigger() -> None:
     )
     assert read(rules, TREATY, "Manila joined the treaty's naval wing.") == []
     assert read(rules, TREATY, "Manila joined the treaty, and its naval wing grew.") == ["entered"]
+
+
+# --- negated triggers ---------------------------------------------------------------------
+
+NEGATED = RULES.replace(
+    "    vocabulary: [weighed, asked, entered]\n",
+    "    vocabulary: [weighed, asked, entered, kept_out]\n",
+).replace(
+    "          entered:\n",
+    "          kept_out:\n            - {lexicon: enter, role: subject, negated: true}\n          entered:\n",
+)
+assert "kept_out:" in NEGATED and "entered, kept_out" in NEGATED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Manila will not take part in the treaty.", ["kept_out (expected)"]),  # the negation is the value
+        ("Manila has not joined the treaty, officials said.", ["kept_out"]),  # reported
+        ("Manila joined the treaty in May.", ["entered"]),  # affirmed: the plain value
+        ("Manila will take part in the treaty.", ["entered (expected)"]),
+        ("If Manila does not join the treaty, Hanoi will.", []),  # a condition is no claim
+    ],
+)
+def test_a_negated_trigger_gives_its_own_value(sentence: str, expected: list[str]) -> None:
+    rules = parse_rules(NEGATED, "frames.yaml")
+    assert read(rules, TREATY, sentence) == expected

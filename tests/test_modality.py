@@ -517,3 +517,42 @@ def test_exclusion_words_are_ignored_outside_set_fields() -> None:
     assert judge_element("Every country except Japan was invited.", "Japan", exclusions=False).modality == (
         "asserted"
     )
+
+
+# --- what is no claim, and what only looks like one -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "why"),
+    [
+        ("The US wants Japan to join the programme.", "join", "wished for"),
+        ("Some in Washington are pushing for Tokyo to be brought in.", "brought", "wished for"),
+        ("Japan should join the programme.", "join", "wished for"),
+        ("There is a strong case for including Seoul.", "including", "wished for"),
+        ("Observers weighed the possibility of Manila joining the patrols.", "joining", "hypothetical"),
+        ("Seoul's potential entry alarms Beijing.", "entry", "hypothetical"),
+        ("Officials stayed silent as to what role Japan would be given.", "given", "hypothetical"),
+    ],
+)
+def test_wishes_prescriptions_and_possibilities_are_no_claims(sentence: str, anchor: str, why: str) -> None:
+    result = judge(sentence, anchor)
+    assert result.dropped is not None and result.dropped.startswith(why), result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "modality"),
+    [
+        ("The navy wants 12 attack submarines.", "12", "asserted"),  # a wanted count, no infinitive
+        ("The prospect of Seoul joining was welcomed in Canberra.", "welcomed", "asserted"),
+        ("The proposal to include Manila was welcomed in Tokyo.", "welcomed", "asserted"),
+        ("There is no prospect of Manila acquiring submarines.", "acquiring", "denied"),
+        ("The ministers announced plans to collaborate with Seoul.", "collaborate", "expected"),
+        ("Hanoi announced its intention to join the patrols.", "join", "expected"),
+        ("Seoul's impending accession worries Beijing.", "accession", "expected"),
+        ("Manila is about to become a member.", "become", "expected"),
+        ("Canberra has shut down talk of Seoul joining.", "talk", "denied"),
+    ],
+)
+def test_what_governs_the_value_and_how_far_it_reaches(sentence: str, anchor: str, modality: str) -> None:
+    result = judge(sentence, anchor)
+    assert result.dropped is None and result.modality == modality, result

@@ -105,23 +105,29 @@ def _unnamed_reference(
     return None
 
 
+def _matches(regex: Any, data: bytes, scope: SentenceScope) -> bool:
+    """Whether a context or unless pattern matches; a mention ("the pact") counts only once the
+    article has named what it refers to."""
+    refs = scope.scope_refs.get(id(regex))
+    if refs:
+        return any(_unnamed_reference(refs, spans, scope) is None for spans in iter_spans(regex, data))
+    return bool(search(regex, data))
+
+
 def _found(regex: Any, data: bytes, searched: dict[int, bool], scope: SentenceScope) -> bool:
     key = id(regex)
     if key not in searched:
-        refs = scope.scope_refs.get(key)
-        if refs:  # a mention ("the pact") counts only once the article has named what it refers to
-            searched[key] = any(
-                _unnamed_reference(refs, spans, scope) is None for spans in iter_spans(regex, data)
-            )
-        else:
-            searched[key] = search(regex, data)
+        searched[key] = _matches(regex, data, scope)
     return searched[key]
+
+
+_OUT_OF_CONTEXT = "sentence does not match the rule's 'context'"
 
 
 def _scope_veto(probe: Probe, data: bytes, searched: dict[int, bool], scope: SentenceScope) -> str | None:
     for level in probe.context:
         if not any(_found(regex, data, searched, scope) for regex in level):
-            return "sentence does not match the rule's 'context'"
+            return _OUT_OF_CONTEXT
     if any(_found(regex, data, searched, scope) for regex in probe.unless):
         return "sentence matches the rule's 'unless'"
     return None
@@ -159,6 +165,11 @@ def _resolve_sentence(
     survivors = []
     cues: SentenceCues | None = None
     for probe, hit, span, anchor, reason in ordered:
+        if reason is None and hit.value is not None and hit.polarity != "any":
+            # Decided before overlaps: a negated-only match that is not negated must leave its
+            # span to the rule's plain reading of the same trigger.
+            cues = cues or SentenceCues(sentence, data)
+            reason = _polarity_veto(hit, cues.assess(anchor[0], anchor[1], wishes=probe.wishes))
         if reason is None and hit.value is not None:
             taken = accepted.setdefault(probe.field_id, [])
             if any(span[0] < end and start < span[1] for start, end in taken):
@@ -185,6 +196,8 @@ def _resolve_sentence(
                     wishes=probe.wishes,
                 )
                 reason = assessment.dropped
+                if reason is None and hit.polarity == "negated":
+                    assessment = assessment.without_negation()
         if reason is None:
             key = (probe.field_id, str(value))
             if key in values_seen:
@@ -203,6 +216,18 @@ def _resolve_sentence(
             )
         )
     yield from results
+
+
+def _polarity_veto(hit: Hit, assessment: Assessment) -> str | None:
+    """Why a match of a negated-only or affirmed-only reading does not count, if it does not."""
+    if assessment.dropped is not None:
+        return assessment.dropped  # no claim at all: it must not take the span from another reading
+    denied = assessment.modality == "denied"
+    if hit.polarity == "negated" and not denied:
+        return "the trigger is not negated"
+    if hit.polarity == "affirmed" and denied:
+        return "a denial of this trigger is another value of the rule"
+    return None
 
 
 def evidence_of(article: Article, span: tuple[int, int], sentence_start: int, sentence: str) -> Evidence:

@@ -143,7 +143,10 @@ VERB_GROUP_WORD = (
     r"|officially|eventually|finally|likely|unlikely|able|unable|about|going|set|expected|due|poised"
     r"|intends?|intended|plans?|planned|prepares?|prepared|seeks?|sought|wants?|wanted|hopes?|hoped"
     r"|decides?|decided|agrees?|agreed|tries|tried|aims?|aimed|wish(?:es|ed)?|moves?|moved|ready"
-    r"|to|[a-z]+ly)|[a-z]+n[’']t)"
+    r"|to|[a-z]+ly"
+    r"|(?:announc|declar|express|signal|stat|confirm)\w*\s+(?:its|their|his|her)\s+"
+    r"(?:intention|intent|plans?|desire|wish|readiness|willingness|bid)\s+to)|[a-z]+n[’']t)"
 )
 """A word of a verb group before its main verb: auxiliaries, modals, negation, adverbs and the
-catenative verbs of intent ("intends to", "is about to"); RE2 source, case-sensitive."""
+catenative verbs of intent ("intends to", "is about to", "announced its intention to"); RE2
+source, case-sensitive."""

@@ -64,6 +64,7 @@ _LEADING_SUBORDINATE = re.compile(  # anchored at the sentence start: Python's r
 )
 _NEGATION = (
     r"\b(?:not|no|never|neither|nor|none|nothing|nobody|without|cannot|rul(?:e|es|ed|ing) out"
+    r"|shut(?:s|ting)? down|play(?:s|ed|ing)? down"
     r"|den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?)\b|\b\w+n[’']t\b"
 )
 _NOT_NEGATION = r"\b(?:not only|not just|not least|no doubt|no less|no matter|nothing but|not to mention)\b"
@@ -75,7 +76,7 @@ _FUTURE = (
     r"|planning\s+to|intends?\s+to"
     r"|next\s+(?:week|month|year|spring|summer|autumn|fall|winter)|later\s+this\s+(?:week|month|year)"
     r"|in\s+the\s+coming\s+(?:days|weeks|months|years)|soon|upcoming|imminent(?:ly)?|impending|forthcoming"
-    r"|(?:is|are|was|were)\s+about\s+to|prepar(?:es|ed|ing)\s+to)\b|['’]ll\b"
+    r"|(?:is|are|was|were)\s+[“\"‘]?about\s+to|prepar(?:es|ed|ing)\s+to)\b|['’]ll\b"
 )
 _HEDGE = (  # case-sensitive: "may" is a hedge, "May" a month
     r"(?-i:\b(?:[Cc]ould|may|[Mm]ight|[Pp]ossibly|[Pp]erhaps|[Pp]robably|[Ll]ikely|[Uu]nlikely"
@@ -100,15 +101,18 @@ _BESIDES = re.compile(r"(?:apart|aside)\s+from|other\s+than", re.IGNORECASE)
 """Exclusion words that, opening a sentence, can mean 'besides': 'Apart from AI, ...'."""
 _HYPOTHETICAL = (
     r"\b(?:if|unless|whether|in case|suppose|supposing|assuming|hypothetically"
-    r"|(?:the\s+)?(?:possibility|possibilities|prospect|prospects|chance|chances|idea)\s+(?:of|that|for))\b"
+    r"|(?:the\s+)?(?:possibility|possibilities|prospect|prospects|chance|chances|idea)\s+(?:of|that|for)"
+    r"|as\s+to\s+(?:what|which|how|when|where|who))\b"
 )
 _WISH = re2.compile(
     r"(?i)\b(?:wants?|wanted|wanting|hopes?|hoped|hoping|push(?:es|ed|ing)?\s+(?:for|to)|urg(?:e|es|ed|ing)"
-    r"|keen|eager|interested\s+in|would\s+like|wish(?:es|ed|ing)?|call(?:s|ed|ing)?\s+for)\b",
+    r"|keen|eager|interested\s+in|would\s+like|wish(?:es|ed|ing)?|call(?:s|ed|ing)?\s+for"
+    r"|imperative\s+(?:for|to)|(?:the\s+)?case\s+for|should|ought\s+to|needs?\s+to)\b",
     options(case_sensitive=False),
 )
-"""A wish or a call governs what follows it ("wants Japan to join"): that is no claim that it
-happened or will, unless the wish is itself the claim (a stance: `wishes=True`)."""
+"""A wish, a call or a prescription governs what follows it ("wants Japan to join", "the case
+for incorporating Tokyo", "Japan should join"): no claim that it happened or will, unless the
+wish is itself the claim (a stance: `wishes=True`)."""
 _PROSPECTIVE = re2.compile(
     r"(?i)\b(?:plans?|intention|intentions|proposal|proposals|bid|efforts?)"
     r"\s+to\b",
@@ -123,6 +127,7 @@ _SPECULATIVE = re.compile(
 """An adjective of possibility just before the value ("Japan's potential participation"): a
 possibility named, not a claim."""
 _TO = re.compile(r"\bto\b", re.IGNORECASE)
+_NO_BEFORE = re.compile(r"\b(?:no|little|zero)\s+$", re.IGNORECASE)
 _PROSPECT = re.compile(r"possibilit|prospect|chance|idea", re.IGNORECASE)
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|does|did)\b", re.IGNORECASE
@@ -187,6 +192,15 @@ class Assessment:
     hedged: bool
     cues: tuple[Cue, ...]
     dropped: str | None = None
+
+    def without_negation(self) -> Assessment:
+        """The modality the claim has once its negation counts as part of the value ("will not take
+        part in Pillar I" is `excluded`, a forecast)."""
+        kinds = {cue.kind for cue in self.cues}
+        modality: Modality = (
+            "expected" if "future" in kinds else "reported" if "attribution" in kinds else "asserted"
+        )
+        return Assessment(modality, self.hedged, tuple(c for c in self.cues if c.kind != "negation"))
 
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -379,7 +393,11 @@ class SentenceCues:
             for cue in _within(self._hypotheticals, clause_start, anchor_start)
             if not (
                 _PROSPECT.match(cue[2].lower().removeprefix("the "))
-                and _FINITE.search(self.sentence, cue[1], anchor_start)
+                and (
+                    _FINITE.search(self.sentence, cue[1], anchor_start)
+                    # "no prospect of Japan acquiring ...": a denial, not a possibility
+                    or _NO_BEFORE.search(self.sentence, max(clause_start, cue[0] - 12), cue[0])
+                )
             )
         ]
         speculative = _SPECULATIVE.search(self.sentence, max(clause_start, anchor_start - 40), anchor_start)
@@ -389,7 +407,10 @@ class SentenceCues:
             wished = [
                 cue
                 for cue in _within(self._wishes, clause_start, anchor_start)
-                if (cue[2].lower().endswith(("for", "in")) or _TO.search(self.sentence, cue[1], anchor_start))
+                if (
+                    cue[2].lower().endswith(("for", "in", "to", "should"))
+                    or _TO.search(self.sentence, cue[1], anchor_start)
+                )
                 and not _FINITE.search(self.sentence, cue[1], anchor_start)
             ]
             if wished:

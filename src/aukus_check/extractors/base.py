@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -87,6 +87,10 @@ class Hit:
     settled: bool = False
     """The value lies wholly before the article's publication (a date in its past): it is no
     forecast, whatever future cue another predicate of its clause has."""
+    polarity: Literal["any", "affirmed", "negated"] = "any"
+    """Which claims of this match count: `negated`, only a denied trigger, whose negation is then
+    part of the value ("will not take part in Pillar I" is `excluded`); `affirmed`, only one that
+    is not denied (the denial reads as another value of the same rule)."""
 
 
 @dataclass(frozen=True, slots=True)

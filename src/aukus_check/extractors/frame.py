@@ -24,7 +24,11 @@ and the role the topic must play for the trigger to say something about it:
 
 
 The trigger is the anchor: negation, future and hedges are judged at it, so "Japan was not
-invited" is a denial and "Japan will join" a forecast. Triggers of one frame that overlap keep
+invited" is a denial and "Japan will join" a forecast. A trigger marked `negated: true` gives
+its value only when negated, the negation then being part of the value: with `excluded:
+[{lexicon: join, role: subject, negated: true}]`, "Japan will not take part in Pillar I" is
+`excluded (expected)`, and "Japan will take part" counts only for the values that list the
+trigger plainly. Triggers of one frame that overlap keep
 the earliest: in "would consider bringing Japan in", "consider" is the claim. Use the field's
 or the extractor's `context` for what the sentence must be about ('{ref:aukus}').
 """
@@ -48,15 +52,23 @@ KIND = "frame"
 Role = Literal["subject", "object", "with"]
 _LOWER_WORD = r"(?-i:[a-z][a-z’'-]*)"
 """A word that cannot be a name: auxiliaries, adverbs, "about to", "not"."""
-_CLAUSE_WORD = r"[\w’'\-]+"
+_CLAUSE_WORD = r"[\w’'\-“”\"‘]+"
 _NOT_OBJECT = re.compile(
-    rb"\b(?:to|at|from|by|into|than|as|said|says|told)\b|(?<!bring )(?<!brought )(?<!bringing )\bin\b",
+    rb"\b(?:said|says|told|if|about)\b"
+    rb"|\b(?:to|at|from|by|into|than|as|(?<!bring )(?<!brought )(?<!bringing )in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-"""Between a verb and the topic, a word that makes the topic something else than its object: a
-place or a means ("invited the ministers to Tokyo", "in Manila"; not "bringing in Manila"), or a
-new speaker. Python's re on a few bytes between two matched spans: a bounded, literal search."""
+"""Between a verb and the topic, what makes the topic something else than its object: a
+preposition just before it, a place or a means ("invited the ministers to Tokyo", "in Manila";
+not "bringing in Manila", nor "weighing whether to bring Japan"), a new speaker, or a question
+("asked if it meant Japan ..."). Python's re on the few bytes between two matched spans: a
+bounded, literal search."""
 _PASSIVE = r"(?:is|are|was|were|be|been|being|get|gets|got|getting|has\s+been|have\s+been|had\s+been)"
+_LIGHT_VERB = (
+    r"(?:(?:begin|began|begun|start|hold|held|open|launch|enter|conduct|resume|seek|sought|make|made)\w*"
+    r"|be|been|being|become|becoming|became)"
+)
+"""A verb that carries a noun trigger for its subject: "Japan began talks", "Japan being a fourth member"."""
 _RECEIVE = r"(?:receiv\w*|get|gets|got|gotten|getting|accept\w*|obtain\w*)"
 _QUOTE = r"[‘’'\"“”]?"
 
@@ -68,6 +80,11 @@ class Trigger(BaseModel):
 
     lexicon: str = Field(description="A lexicon declared under `lexicons:`.")
     role: Role = Field(description="subject, object or with: see the kind's documentation.")
+    negated: bool = Field(
+        default=False,
+        description="The value holds when the trigger is negated ('Japan will not take part in Pillar "
+        "I' is excluded); the same trigger affirmed then counts only for the values that list it plainly.",
+    )
 
 
 class Spec(ExtractorSpec):
@@ -95,13 +112,18 @@ def _patterns(
         if nouns:
             found.append(rf"{topic}[’']s\s+(?:{_LOWER_WORD}\s+){{0,3}}?(?P<anchor>{nouns})\b")
             found.append(rf"(?P<anchor>{nouns})\s+(?:of|by)\s+(?:the\s+)?{topic}")
+            # "Japan is to begin formal negotiations": a light verb carries the noun
+            found.append(
+                rf"{topic}{coordinated}{verb_group}\s+{_LIGHT_VERB}\s+(?:{_LOWER_WORD}\s+){{0,2}}?"
+                rf"(?P<anchor>{nouns})\b"
+            )
     elif role == "object":
         if verbs:
-            found.append(rf"(?P<anchor>{verbs})\s+{gap}(?P<topic>{topic})")
+            found.append(rf"(?P<anchor>{verbs}){_QUOTE}\s+{gap}(?P<topic>{topic})")
         if participles:
             found.append(
                 rf"{topic}(?:[’']s\s+(?:{_LOWER_WORD}\s+){{0,3}}?[\w-]+)?(?:\s+{_CLAUSE_WORD}){{0,{window}}}?"
-                rf"\s+{_PASSIVE}\s+(?:{_LOWER_WORD}\s+){{0,2}}?{_QUOTE}(?P<anchor>{participles})\b"
+                rf"\s+{_PASSIVE}\s+{_QUOTE}(?:{_LOWER_WORD}\s+){{0,2}}?{_QUOTE}(?P<anchor>{participles})\b"
             )
         if nouns:
             found.append(rf"{topic}{verb_group}\s+{_RECEIVE}\s+(?:[\w,’'-]+\s+){{0,3}}?(?P<anchor>{nouns})\b")
@@ -122,6 +144,7 @@ def compile_probes(
         raise context.error("a frame needs at least one value under 'values'", ("values",))
     topic = f"(?-i:{context.expand(spec.topic, ('topic',))})"
     probes: list[Probe] = []
+    negated = {(t.lexicon, t.role) for triggers in spec.values.values() for t in triggers if t.negated}
     for value, triggers in spec.values.items():
         context.check_value(value, ("values", value), verb="lists")
         if not triggers:
@@ -144,6 +167,13 @@ def compile_probes(
                     f"{{{kind}:{trigger.lexicon}}}", lexicons, {}, lambda m: context.error(m, where)
                 )
 
+            polarity: Literal["any", "affirmed", "negated"] = (
+                "negated"
+                if trigger.negated
+                else "affirmed"
+                if (trigger.lexicon, trigger.role) in negated
+                else "any"
+            )
             for source in _patterns(
                 trigger.role, forms("verb"), forms("noun"), forms("participle"), topic, spec.window
             ):
@@ -156,13 +186,15 @@ def compile_probes(
                         source=source,
                         case_sensitive=False,
                         regex=regex,
-                        interpret=_fixed(value, dict(regex.groupindex)),
+                        interpret=_fixed(value, dict(regex.groupindex), polarity),
                     )
                 )
     return probes
 
 
-def _fixed(value: str, groups: dict[str, int]) -> Callable[[Spans, bytes, SentenceScope], Hit]:
+def _fixed(
+    value: str, groups: dict[str, int], polarity: Literal["any", "affirmed", "negated"]
+) -> Callable[[Spans, bytes, SentenceScope], Hit]:
     anchor_group = groups["anchor"]
     topic_group = groups.get("topic")
 
@@ -170,6 +202,6 @@ def _fixed(value: str, groups: dict[str, int]) -> Callable[[Spans, bytes, Senten
         anchor = spans[anchor_group]
         if topic_group is not None and _NOT_OBJECT.search(data, anchor[1], spans[topic_group][0]):
             return Hit(None, anchor, spans[0], reason="the topic is not the trigger's object")
-        return Hit(value, anchor, spans[0])
+        return Hit(value, anchor, spans[0], polarity=polarity)
 
     return interpret
