@@ -1,8 +1,8 @@
 """The engine: one pass over each article's sentences for all rules, then comparison.
 
 For every sentence, the rules' prefilter (RE2's FilteredRE2: required literals of every
-pattern matched at once) names the probes that match it; only those probes run to find
-positions and values. Cost is linear in the size of the corpus.
+pattern matched at once) names the probes that can match it; only those probes run, once, to
+find positions and values. Cost is linear in the size of the corpus.
 """
 
 from __future__ import annotations
@@ -76,7 +76,9 @@ def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
     for sentence_start, sentence_end in article.sentences:
         sentence = text[sentence_start:sentence_end]
         data = sentence.encode("utf-8")
-        hits = prefilter.Match(data)
+        # Only the candidates whose required literals occur: each is then run once, by iter_spans
+        # below (asking the prefilter for confirmed matches would run every candidate twice).
+        hits = prefilter.Match(data, True)
         if not hits:
             continue
         to_char = char_offsets(sentence, data)
