@@ -153,7 +153,7 @@ def test_output_into_a_missing_directory_is_an_input_error(cli, tmp_path: Path) 
     target = tmp_path / "missing" / "report.json"
     result = cli("report", "-o", str(target))
     assert result.code == ExitCode.USAGE
-    assert only_line(result.stderr) == f"{target}: cannot write output: No such file or directory"
+    assert only_line(result.stderr) == f"{target}: cannot write: No such file or directory"
 
 
 def test_version(cli) -> None:

@@ -57,7 +57,7 @@ RACE_DRIVER = textwrap.dedent(
 CRASH_DRIVER = textwrap.dedent(
     """\
     import os, signal, sys
-    import aukus_check.atomic as atomic
+    import aukus_check.writes as atomic
 
     where = sys.argv[1]
     if where == "mid-write":

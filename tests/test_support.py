@@ -11,12 +11,12 @@ import pytest
 import re2
 
 from aukus_check import re2_spans
-from aukus_check.atomic import write_atomic
 from aukus_check.errors import AukusError, CorpusError, Location, RulesError
 from aukus_check.outlets import build_outlet_matcher
 from aukus_check.positions import LineIndex
 from aukus_check.resources import bundled_path
 from aukus_check.safe_text import one_line, printable
+from aukus_check.writes import write_atomic
 from aukus_check.yaml_source import load_yaml
 
 # --- positions ------------------------------------------------------------------------------

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from aukus_check import __version__
-from aukus_check.errors import AukusError, UsageError
-from aukus_check.exit_codes import ExitCode
+from aukus_check.errors import AukusError, Location, UsageError
+from aukus_check.exit_codes import INTERRUPTED, ExitCode
 from aukus_check.render import BRIEFING_FORMATS, FORMATS, RenderOptions
 from aukus_check.safe_text import printable
 
@@ -45,8 +45,10 @@ app = typer.Typer(
 
 
 def _err(line: str) -> None:
-    sys.stderr.write(printable(line) + "\n")
-    sys.stderr.flush()
+    """One line on stderr; a closed or broken stderr loses the line, never changes the exit code."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(printable(line) + "\n")
+        sys.stderr.flush()
 
 
 @contextmanager
@@ -59,12 +61,13 @@ def _input_errors() -> Iterator[None]:
         raise typer.Exit(ExitCode.USAGE) from None
     except KeyboardInterrupt:  # not "findings": exit 1 is reserved for those
         _err("aukus-check: interrupted")
-        raise typer.Exit(130) from None
+        raise typer.Exit(INTERRUPTED) from None
 
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"aukus-check {__version__}\n")
+        with _input_errors():
+            _write_stdout(f"aukus-check {__version__}\n".encode())
         raise typer.Exit(ExitCode.OK)
 
 
@@ -152,7 +155,7 @@ def _run_engine(inputs: _Inputs, rule_set: RuleSet, jobs: int | None) -> Report:
 @contextmanager
 def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     """A transient progress bar on stderr for long runs at a terminal; nothing otherwise."""
-    if not sys.stderr.isatty() or os.environ.get("CI"):
+    if sys.stderr is None or not sys.stderr.isatty() or os.environ.get("CI"):
         yield None
         return
     from rich.console import Console
@@ -178,28 +181,43 @@ def _check_field(known: list[str], field: str | None) -> None:
 
 
 def _emit(data: bytes, output: Path | None) -> None:
-    """Write the rendered report to stdout, or atomically to a file."""
+    """Write the rendered report to stdout, or to a file (see writes.write_file)."""
     if output is None:
-        stream = getattr(sys.stdout, "buffer", None)
-        try:
-            if stream is not None:
-                sys.stdout.flush()
-                stream.write(data)
-                stream.flush()
-            else:  # pragma: no cover - stdout replaced by a text-only stream
-                sys.stdout.write(data.decode("utf-8"))
-        except BrokenPipeError:  # `aukus-check report | head`: the reader has seen enough
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed stream for good
+        _write_stdout(data)
         return
-    from aukus_check.atomic import write_atomic
+    from aukus_check.writes import write_file
 
-    write_atomic(output, data)
+    write_file(output, data)
     _err(f"wrote {output}")
+
+
+def _write_stdout(data: bytes) -> None:
+    """Write to stdout; a closed, broken or full stdout is an output error (exit 2), never a
+    traceback or the gate's exit 1."""
+    from aukus_check.writes import WriteError, reason
+
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed (`>&-`)
+        raise WriteError("stdout is closed; nothing was written", Location("<stdout>"), hint="use -o FILE")
+    try:
+        buffer = getattr(stream, "buffer", None)
+        stream.flush()
+        if buffer is not None:
+            buffer.write(data)
+            buffer.flush()
+        else:  # pragma: no cover - stdout replaced by a text-only stream
+            stream.write(data.decode("utf-8"))
+            stream.flush()
+    except (OSError, ValueError) as error:
+        # Nothing more can reach this stream: later flushes (at exit too) must not fail again.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the broken stream for good
+        why = reason(error) if isinstance(error, OSError) else "stdout is closed"
+        raise WriteError(f"cannot write: {why}", Location("<stdout>")) from None
 
 
 def _terminal() -> tuple[bool, int]:
     """Whether to use colour, and the width to render at (fixed when not on a terminal)."""
-    if sys.stdout.isatty():
+    if sys.stdout is not None and sys.stdout.isatty():
         color = "NO_COLOR" not in os.environ
         return color, shutil.get_terminal_size(fallback=(120, 24)).columns
     try:
@@ -688,18 +706,25 @@ def resolve(
             date=day,
         )
         recorded = record(ledger_file, ledger_display, new, rule_set.fields)
-    entry = recorded.entry
-    sys.stdout.write(
-        f"{ledger_display}:{entry.line}: recorded {field}: {printable(decision.describe())} "
-        f"(covers {', '.join(entry.values)})\n"
-    )
-    if recorded.replaced is not None:
-        old = recorded.replaced
-        sys.stdout.write(
-            f"{ledger_display}:{entry.line}: it replaces the earlier decision "
-            f"({printable(old.decision.describe())}; {printable(old.by)}, {old.date}; "
-            f"values {', '.join(old.values)})\n"
-        )
+        entry = recorded.entry
+        lines = [
+            f"{ledger_display}:{entry.line}: recorded {field}: {printable(decision.describe())} "
+            f"(covers {', '.join(entry.values)})"
+        ]
+        if recorded.replaced is not None:
+            old = recorded.replaced
+            lines.append(
+                f"{ledger_display}:{entry.line}: it replaces the earlier decision "
+                f"({printable(old.decision.describe())}; {printable(old.by)}, {old.date}; "
+                f"values {', '.join(old.values)})"
+            )
+        from aukus_check.writes import WriteError
+
+        try:
+            _write_stdout(("\n".join(lines) + "\n").encode("utf-8"))
+        except WriteError as error:  # the decision is in the ledger: say so with the failure
+            error.hint = f"the decision was recorded in {ledger_display}"
+            raise
 
 
 def _briefing_date(value: str | None) -> datetime.date | None:
@@ -793,10 +818,15 @@ def main() -> NoReturn:
     """Console entry point: run, flush, and exit without tearing down the report's objects.
 
     Freeing the objects of a large report one by one at interpreter shutdown takes seconds
-    and achieves nothing, so once the output is flushed the process ends at once.
+    and achieves nothing, so once the output is flushed the process ends at once. Ctrl-C
+    anywhere is exit 130 with one line, never a traceback.
     """
-    code = run_cli()
+    try:
+        code = run_cli()
+    except KeyboardInterrupt:
+        _err("aukus-check: interrupted")
+        code = INTERRUPTED
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(BrokenPipeError, ValueError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             stream.flush()
     os._exit(int(code))

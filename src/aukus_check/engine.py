@@ -427,10 +427,11 @@ PARALLEL_THRESHOLD = 200
 
 
 def choose_workers(articles: int, jobs: int | None) -> int:
-    """How many processes to read the corpus with: --jobs if given, else one per usable CPU."""
-    if jobs is not None and jobs > 0:
-        return max(1, min(jobs, articles))
+    """How many processes to read the corpus with: --jobs if given (at most one per usable CPU),
+    else one per usable CPU for a large corpus."""
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if jobs is not None and jobs > 0:  # never more processes than CPUs to run them
+        return max(1, min(jobs, articles, usable))
     if articles < PARALLEL_THRESHOLD:
         return 1
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(1, min(usable, 8))

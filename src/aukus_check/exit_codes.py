@@ -14,3 +14,7 @@ class ExitCode(IntEnum):
     """Usage or input error: bad arguments, corpus, rules file or article."""
     INTERNAL = 3
     """A bug in aukus-check itself; never to be mistaken for findings."""
+
+
+INTERRUPTED = 130
+"""Ctrl-C: the shell's convention for a process ended by SIGINT (128 + 2); not findings."""

@@ -408,7 +408,7 @@ def record(path: Path, display: str, new: NewResolution, fields: Sequence[FieldL
 
 
 def _record_locked(path: Path, display: str, new: NewResolution, fields: Sequence[FieldLike]) -> Recorded:
-    from aukus_check.atomic import write_atomic
+    from aukus_check.writes import write_file
 
     text = _read(path, display)
     before = parse_ledger(text, display, fields) if text is not None else empty_ledger(display)
@@ -434,7 +434,7 @@ def _record_locked(path: Path, display: str, new: NewResolution, fields: Sequenc
     written = buffer.getvalue()
     # Read back what is about to be written: a bug here must never reach the analyst's file.
     after = parse_ledger(written, display, fields)
-    write_atomic(path, written.encode("utf-8"), display)
+    write_file(path, written.encode("utf-8"), display)
     return Recorded(entry=after.entries[position], replaced=replaced)
 
 
