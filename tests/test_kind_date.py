@@ -136,7 +136,7 @@ CASES = [
         {"--06 (expected)"},
     ),
     ("kishida.washington_visit", "Kishida met Biden on April 8.", {"dateline": "Tokyo, 12 May"}, {"--04-08"}),
-    ("kishida.washington_visit", "Kishida met Biden last Friday.", {}, {"last friday"}),
+    ("kishida.washington_visit", "Kishida met Biden last Friday.", {}, {"last Friday"}),
     # negation, hedges, attribution, conditions and questions
     (
         "kishida.washington_visit",
@@ -402,7 +402,7 @@ def placed_label(sentence: str, published: PartialDate | None) -> str:
         ("They met last year.", PartialDate(year=2024), "2023"),
         ("They meet later this year.", PartialDate(year=2024), "2024"),
         ("They met earlier this month.", PartialDate(year=2024, month=3), "2024-03"),
-        ("They met on Monday.", None, "monday"),
+        ("They met on Monday.", None, "Monday"),
     ],
 )
 def test_place(sentence: str, published: PartialDate | None, expected: str) -> None:
