@@ -289,8 +289,8 @@ def _body_sentences(
             line += 1
             continue
         first = line
-        while line < total and body[line]:
-            line += 1
+        while line < total and body[line] and (line == first or line not in starts):
+            line += 1  # a line that starts mid-way (after its dateline) opens a block of its own
         start = starts.get(first, index.line_bounds(first + 1)[0])
         end = index.line_bounds(line)[1]
         yield from split_sentences(text, start, end)
