@@ -1,22 +1,57 @@
 """`date`: when an event happened, or will, read from the date phrase nearest the event.
 
     - kind: date
-      event:
-        - '\\bAUKUS\\s+(?:pact|framework)\\s+(?P<anchor>established|founded)\\b'
-      window: 12          # at most this many words between the event match and the date
+      frames:             # the event as a lexicon and a topic in a role
+        - {lexicon: found, topic: '{ref:aukus}', role: object, dated: true}
+      event:              # or as RE2 patterns, the event's predicate in the group `anchor`
+        - '\\bKishida\\b[^;]{0,60}?\\b(?P<anchor>visited|met)\\b'
+      window: 12          # at most this many words between the event and the date
       precision: year     # optional: a year-valued field keeps only the year
 
-Each `event` pattern names the event the field dates. A date counts when it is in the event
-match's clause (see modality.py) and at most `window` words from the match; of several, the
-nearest wins (one inside the match first, then the fewest words away, then the later one).
-A sentence with the event and no such date yields nothing (`explain` says why).
+A frame names a lexicon (declared once under `lexicons:`, inflections generated) and a topic
+(RE2, usually a reference: '{ref:aukus}'), and compiles to every construction English has for
+the event, each with its predicate as the anchor:
+
+- `object` (the event is done to the topic): active "the leaders announced a new security
+  partnership", "formed the AUKUS defense and security partnership", "announced the
+  establishment of the partnership"; passive "AUKUS was established", with an aside or a
+  relative clause between ("The AUKUS pact, which is seen as ..., was announced by ...", "a
+  pact of Australia, the UK and the US that was established in 2021"); participles "the pact,
+  originally announced in October 2021", "the AUKUS framework established in 2021", "Formed in
+  2021, AUKUS ..."; nouns "the creation of AUKUS", "AUKUS's launch", "Since its creation in
+  2021, AUKUS ...";
+- `subject` (the topic does it): "AUKUS came into being in 2021", "got off to a flying start",
+  and "Kishida ... during a state visit";
+- `dated: true`: a date written into the topic's name dates the event ("the 2021 AUKUS pact",
+  "the September 15 agreement", "Japan's 2013 secrecy law", "the Secrets Act of 2013").
+
+A reference's name is the topic itself only when nothing but a head noun of the reference
+follows it ("AUKUS partners", "AUKUS Pillar II" are other things); an indefinite mention is the
+topic only when it is new or named at once ("announced an agreement" is another agreement; "a
+new security partnership", "a partnership known as AUKUS" are it); between an active verb and
+its object stand only determiners and adjectives ("announced plans to expand AUKUS" is no
+founding).
+
+A date counts when it is in the event's clause (see modality.py), at most `window` words from
+it and no reporting verb away ("..., officials said on Monday" dates the report); of several,
+the nearest wins (one inside the match first, then the fewest words away, then the later
+one). A date another verb governs is that verb's: "Motegi on Friday welcomed the creation of
+AUKUS", "a statement released after Biden met Kishida this month said ..." (auxiliaries,
+catenatives and verbs that carry a noun's event, "will be held", "agreed to set up", "was
+released", do not count). A date after "and" opens the next conjunct ("will meet Kishida and
+on Thursday he will receive ..."); "since" and "until" bound a stretch of time and date no
+event; an anniversary of the event is never its date ("marks the third anniversary of AUKUS
+on 15 September 2024"). A sentence with the event and no such date yields nothing (`explain`
+says why).
 
 Date phrases, absolute and relative:
 
-- "September 15, 2021", "4 Mar, 2024", "2021-09-15", "September 2021", "in 2021", "mid-2021";
-- with no year: "April 8", "12 May", "in March", "in early March", "last March";
-- relative to publication: "next week", "last month", "this year", "earlier this month",
-  "later this year", "on Monday", "last Friday", "yesterday", "tomorrow".
+- "September 15, 2021", "Sept. 15, 2021", "15 September 2021", "2021-09-15", "September
+  2021", "in 2021", "mid-2021", "the fall of 2021" (a season: northern-hemisphere months);
+- with no year: "April 8", "12 May", "in March", "in mid-September", "last March", "for April";
+- relative to publication: "today", "next week", "last month", "this year", "earlier this
+  month", "later this year", "on Monday", "said Wednesday", "last Friday", "yesterday",
+  "tomorrow", "two years ago", "two and a half years ago".
 
 Relative phrases are placed against the article's publication date. A month or day with no
 year is placed as HeidelTime places it in news: in a past-tense clause it is the latest one
@@ -24,32 +59,36 @@ not after publication ("in December" in a story of February 2024 is December 202
 future or present-tense clause the first one not before it ("in January" in November 2024 is
 January 2025), with no tense in the clause the publication year. Tense is read from the verb
 nearest the date in its clause (before it, else after it): "will", "is expected to", "could",
-lower-case "may" are future; "was", "had", "has agreed", "could have met", "said", "-ed" forms
-past; "is", "are", "has" present.
+lower-case "may", "will be held" are future; "was", "had", "has agreed", "could have met",
+"said", "-ed" forms past; "is", "are", "has" present. A weekday in an article dated only to its
+month is that month when every day the month allows puts it there ("on Wednesday", past, in
+September 2021, whose 1st was a Wednesday); otherwise it stays unresolved.
 
 A value is the date as precisely as it is known: a day "2021-09-15", a month "2024-04", an
 ISO week "2024-W11", a year "2021", an interval that is none of these
 "2024-03-01/2024-03-04" ("earlier this month" in a story of 4 March 2024). When the year
 cannot be known (no publication date, or a dateline with no year), a month and day stay
-"--04-08", a month "--04", anything else its phrase, casefolded ("next week"): unresolved,
-and never in conflict with anything.
+"--04-08", a month "--04", anything else its phrase as written, in one case: weekday and
+month names keep their capital, other words are lower case ("Wednesday", "last Friday",
+"this month"): unresolved, and never in conflict with anything.
 
 Not dates: "may" and "march" in lower case; a bare month without "in", "by", "since", "last",
 "early" and the like ("May I ...", "the March toward"); a month followed by a capitalised
-word ("April Smith"); decades ("the 2020s", "mid- to late-2020s"); year ranges ("2021-2025");
-citations ("(Sankei, 2024)", "Smith (2021)"); titles of other works (in quotes after
-"titled", "his paper", ..., or Title Case after "titled"/"entitled"); and numbers that are
-not years: counts ("2,021 troops", "2021 troops"), prices, page and model numbers, times
-("16:32"), model names ("F-35", "Mach 5").
+word ("April Smith"); "Today" inside a name ("USA Today"); decades ("the 2020s", "mid- to
+late-2020s"); year ranges ("2021-2025"); citations ("(Sankei, 2024)", "Smith (2021)"); titles
+of other works (in quotes after "titled", "his paper", ..., or Title Case after
+"titled"/"entitled"); and numbers that are not years: counts ("2,021 troops", "2021 troops"),
+prices, page and model numbers, times ("16:32"), model names ("F-35", "Mach 5").
 
-Modality is judged at the date phrase: "did not meet in April" is denied. A date over before
-publication, in a clause not in the future tense, is no forecast, even when another predicate
-of the clause has a future cue ("would work with the framework established in 2021"). When an event
-pattern has a group named `anchor` (the event's own predicate: "announced", "said",
-"agreed"), the anchor stretches from it to the date, so that predicate is the claim itself,
-not an attribution ("the three countries announced AUKUS on ..." is asserted). A phrase that
-itself looks ahead ("next month", "later this year", "tomorrow") is judged after its own
-words, so it makes the claim expected.
+Modality is judged at the event's predicate (the `anchor`), or at the date when there is none:
+"did not meet in April" is denied, and the predicate's own auxiliaries count ("On Wednesday,
+Biden will meet Kishida" is expected); the predicate itself is the claim, not an attribution
+("the three countries announced AUKUS on ..." is asserted). A date over before publication,
+in a clause not in the future tense, is no forecast, even when another predicate of the
+clause has a future cue ("would work with the framework established in 2021"); so is a date
+told in the past tense or by a past participle when there is no publication date ("AUKUS,
+which was set up in 2021, aims to ..."). A phrase that itself looks ahead ("next month",
+"later this year", "tomorrow") is judged after its own words, so it makes the claim expected.
 """
 
 from __future__ import annotations
@@ -816,6 +855,7 @@ Form = Literal[
     "subject",
     "during",
     "dated",
+    "owner",
 ]
 
 _LOWER = r"(?-i:[a-z][a-z’'-]*)"
@@ -834,7 +874,7 @@ _REDUCED_NEXT = (
     r"(?:\s+(?:in|on|at|back|during|by|under|last|earlier|this|some|about|nearly|almost|over)\b"
     r"|\s+(?:19|20)\d\d\b|\s*[,.;)])"
 )
-_DATED_DETERMINER = r"(?:the|this|that|its|their|his|her|our)"
+_DATED_DETERMINER = r"(?:the|this|that|its|their|his|her|our|(?-i:[A-Z][\w-]*)['’]s)"
 _MONTH_WORD = rf"(?-i:(?:{_FULL}|{_ABBREVIATED}))\.?"
 _ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE_SHAPE = (
@@ -997,8 +1037,8 @@ def _dated_topic(topic: str, references: Mapping[str, Any]) -> str | None:
         nouns = alternation([form for noun in reference.mentions for form in noun_forms(noun)])
         head = rf"(?:{names}(?:\s+(?:[\w’'-]+\s+){{0,2}}?{nouns})?|(?P<_ref90_{name}>(?i:{nouns})))"
     return (
-        rf"\b(?i:{_DATED_DETERMINER})\s+(?P<date>{_DATE_SHAPE})\s+(?:[\w’'-]+\s+){{0,2}}?"
-        rf"(?P<topic>{head})\b"
+        rf"\b{_DATED_DETERMINER}\s+(?P<date>{_DATE_SHAPE})\s+(?:[\w’'-]+\s+){{0,2}}?(?P<topic>{head})\b"
+        rf"|(?P<named>{names})\s+of\s+(?P<year>(?:19|20)\d\d)\b"
     )
 
 
@@ -1190,7 +1230,7 @@ def _interpreter(
     form = shape.form
     window, precision = spec.window, spec.precision
     anchor_group = groups.get("anchor")
-    date_group = groups.get("date")
+    date_groups = [groups[name] for name in ("date", "year") if name in groups]
 
     def interpret(spans: Spans, data: bytes, scope: SentenceScope) -> Hit:
         event_bytes = spans[0]
@@ -1212,8 +1252,9 @@ def _interpreter(
         predicate = event  # a date another verb stands between belongs to that verb
         if anchor_group is not None and spans[anchor_group][0] >= 0:
             predicate = (to_char(spans[anchor_group][0]), to_char(spans[anchor_group][1]))
-        if date_group is not None:
-            inside = (to_char(spans[date_group][0]), to_char(spans[date_group][1]))
+        if date_groups:  # the date written into the topic's name, and no other
+            group = next((g for g in date_groups if spans[g][0] >= 0), date_groups[0])
+            inside = (to_char(spans[group][0]), to_char(spans[group][1]))
             allow = lambda mention: inside[0] <= mention.start and mention.end <= inside[1]  # noqa: E731
         else:
 
@@ -1225,7 +1266,7 @@ def _interpreter(
         mention = nearest(mentions, sentence, event, clause, window, allow)
         if mention is None:
             reason = f"no date in the event's clause within {window} words of it"
-            if date_group is not None:
+            if date_groups:
                 reason = "no date in the topic's name"
             return Hit(None, event_bytes, event_bytes, reason=reason)
         if _ANNIVERSARY.search(_between(sentence, event, (mention.start, mention.end))):
@@ -1289,8 +1330,7 @@ def compile_probes(
             raise context.error("an event pattern is empty", ("event", index))
         located.append((_Form(context.expand(pattern, ("event", index)), "pattern"), ("event", index)))
     for index, frame in enumerate(spec.frames):
-        where = ("frames", index)
-        located += [(form, where) for form in _frame_forms(frame, context, where)]
+        located += [(form, ("frames", index)) for form in _frame_forms(frame, context, ("frames", index))]
     probes = []
     for form, where in located:
         regex = context.compile(form.source, where, case_sensitive=spec.case_sensitive)
