@@ -295,7 +295,21 @@ FRAME_CASES = [
         {},
         {"not 2020"},
     ),
+    (
+        "aukus.founded",
+        "The AUKUS security pact was struck between Australia, Britain and the US in 2021.",
+        {},
+        {"2021"},
+    ),
+    (
+        "aukus.founded",
+        "AUKUS, unveiled by Biden, Johnson and Morrison on 15 September 2021, changed the region.",
+        {},
+        {"2021-09-15"},
+    ),
+    ("aukus.founded", "AUKUS was launched three years ago today.", {"published": "2024-09-15"}, {"2021"}),
     # look-alikes: another event of AUKUS, of its members, or of something it names
+    ("aukus.founded", "The AUKUS nations struck a deal on submarines in March 2023.", {}, set()),
     (
         "aukus.founded",
         "Leaders will mark the third anniversary of AUKUS on Sunday.",
@@ -461,6 +475,19 @@ FRAME_CASES = [
         {"published": "2024-04-12"},
         set(),
     ),
+    (
+        "kishida.washington_visit",
+        "Kishida arrived in Washington on Monday for a state visit.",
+        {"published": "2024-04-08"},
+        {"2024-04-08"},
+    ),
+    (
+        "kishida.washington_visit",
+        "The April 10 summit between Biden and Kishida will focus on defence.",
+        {"published": "2024-04-01"},
+        {"2024-04-10 (expected)"},
+    ),
+    ("kishida.washington_visit", "Kishida will go to Manila next week.", {"published": "2024-04-01"}, set()),
     # hypersonics
     (
         "hypersonics.cooperation_agreed",
