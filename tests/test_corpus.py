@@ -9,6 +9,7 @@ import pytest
 
 from aukus_check.corpus import Article, load_corpus, parse_article
 from aukus_check.errors import CorpusError, Location
+from aukus_check.metadata import find_datelines
 from aukus_check.models import CitedSource, FurnitureRange, PartialDate
 from aukus_check.outlets import build_outlet_matcher
 
@@ -342,6 +343,81 @@ def test_short_lead_sentence_opening_with_a_clause_and_date_is_not_a_dateline() 
 def test_prose_on_the_dateline_line_is_kept() -> None:
     article = parse("Yard news\n\nTokyo, 12 May, /KYODO/ -- The navy ordered two tenders.\n")
     assert any("The navy ordered two tenders." in sentence for sentence in sentence_texts(article))
+
+
+@pytest.mark.parametrize(
+    ("first_line", "date", "text", "lead"),
+    [
+        (
+            "date 2024-03-06 Japan is keen on the harbour deal, an official said Wednesday.",
+            PartialDate(year=2024, month=3, day=6),
+            "date 2024-03-06",
+            "Japan is keen on the harbour deal, an official said Wednesday.",
+        ),
+        (
+            "OSAKA (Harbour Wire / Reuters - 17th September, 2021) The yard hired welders on Friday.",
+            PartialDate(year=2021, month=9, day=17),
+            "17th September, 2021",
+            "The yard hired welders on Friday.",
+        ),
+        (
+            "Osaka, April 13 (Harbour Wire) The yard hired welders, which it had sought for years.",
+            PartialDate(month=4, day=13),
+            "Osaka, April 13",
+            "The yard hired welders, which it had sought for years.",
+        ),
+        (
+            "13th April 2024 – (Osaka) In a quiet week the yard hired welders.",
+            PartialDate(year=2024, month=4, day=13),
+            "13th April 2024",
+            "In a quiet week the yard hired welders.",
+        ),
+    ],
+)
+def test_a_dateline_on_the_first_line_gives_the_date_and_leaves_the_lead(
+    first_line: str, date: PartialDate, text: str, lead: str
+) -> None:
+    article = parse(f"{first_line}\n\nThe navy ordered two tenders.\n")
+    published = article.info.published
+    assert published is not None
+    assert (published.date, published.text, published.line) == (date, text, 1)
+    assert sentence_texts(article)[0] == lead
+
+
+def test_a_long_line_opening_with_a_dateline_is_a_dateline_and_both_datelines_are_cut() -> None:
+    text = (
+        "Yard news\n date 2024-03-21 Harbour Wire\n\nOsaka, March 21 (Harbour Press)--The yard, which"
+        " had been idle since the spring, hired two hundred welders and four crane drivers on Thursday.\n"
+    )
+    article = parse(text)
+    assert article.info.published is not None and article.info.published.date == PartialDate(
+        year=2024, month=3, day=21
+    )
+    assert not any("March 21" in sentence or "2024-03-21" in sentence for sentence in sentence_texts(article))
+
+
+def test_a_title_that_is_only_a_date_is_still_a_title() -> None:
+    assert parse("12 March 2024\n\nThe yard hired welders.\n").info.published is None
+
+
+@pytest.mark.parametrize(
+    ("front", "header", "expected"),
+    [
+        # day-month, as the front matter says
+        (
+            PartialDate(year=2025, month=2, day=9),
+            "Harbour Times09-02-2025",
+            PartialDate(year=2025, month=2, day=9),
+        ),
+        (None, "Harbour Times25-02-2025", PartialDate(year=2025, month=2, day=25)),  # 25 is no month
+        (None, "09/02/2025", None),  # 9 February or 2 September: no guess
+    ],
+)
+def test_day_and_month_in_figures_are_read_only_when_one_reading_is_possible(
+    front: PartialDate | None, header: str, expected: PartialDate | None
+) -> None:
+    found = find_datelines(["Yard news", header], [True, True], 0, front)
+    assert (found[0].date if found else None) == expected
 
 
 # --- cited sources ----------------------------------------------------------------------------

@@ -136,7 +136,7 @@ CASES = [
         {"--06 (expected)"},
     ),
     ("kishida.washington_visit", "Kishida met Biden on April 8.", {"dateline": "Tokyo, 12 May"}, {"--04-08"}),
-    ("kishida.washington_visit", "Kishida met Biden last Friday.", {}, {"last friday"}),
+    ("kishida.washington_visit", "Kishida met Biden last Friday.", {}, {"last Friday"}),
     # negation, hedges, attribution, conditions and questions
     (
         "kishida.washington_visit",
@@ -223,6 +223,323 @@ CASES = [
         set(),
     ),
 ]
+
+
+# Event frames: one frame reads every construction of an event, and none of its look-alikes.
+FRAME_CASES = [
+    # founding: active, passive, relative clauses, participles, nouns, pronouns, a dated name
+    (
+        "aukus.founded",
+        "Canberra, London and Washington unveiled their new defence pact, AUKUS, on 15 September 2021.",
+        {},
+        {"2021-09-15"},
+    ),
+    (
+        "aukus.founded",
+        "AUKUS was set up two years ago to counter Beijing.",
+        {"published": "2023-09-10"},
+        {"2021"},
+    ),
+    (
+        "aukus.founded",
+        "AUKUS, set up in 2021, aims to deliver submarines by the 2040s.",
+        {},
+        {"2021"},
+    ),
+    (
+        "aukus.founded",
+        "It has been two years since AUKUS was forged in the autumn of 2021.",
+        {},
+        {"2021-09-01/2021-11-30"},
+    ),
+    (
+        "aukus.founded",
+        "AUKUS came into existence in 2021.",
+        {},
+        {"2021"},
+    ),
+    (
+        "aukus.founded",
+        "The trilateral security partnership, AUKUS, was announced in September 2021 by Biden.",
+        {},
+        {"2021-09"},
+    ),
+    (
+        "aukus.founded",
+        "Since its creation in 2021, AUKUS has grown.",
+        {},
+        {"2021"},
+    ),
+    (
+        "aukus.founded",
+        "The leaders announced AUKUS on Wednesday, officials said.",
+        {"published": "2021-09-17"},
+        {"2021-09-15"},
+    ),
+    (
+        "aukus.founded",
+        "AUKUS was announced by the leaders of the three countries last September.",
+        {"published": "2022-04-13"},
+        {"2021-09"},
+    ),
+    (
+        "aukus.founded",
+        "AUKUS was born in 2021. The pact, which Canberra hails as historic, was first unveiled by "
+        "the three leaders in September 2021.",
+        {},
+        {"2021", "2021-09"},
+    ),
+    (
+        "aukus.founded",
+        "AUKUS was not created in 2020, as some claim, but in 2021.",
+        {},
+        {"not 2020"},
+    ),
+    (
+        "aukus.founded",
+        "The AUKUS security pact was struck between Australia, Britain and the US in 2021.",
+        {},
+        {"2021"},
+    ),
+    (
+        "aukus.founded",
+        "AUKUS, unveiled by Biden, Johnson and Morrison on 15 September 2021, changed the region.",
+        {},
+        {"2021-09-15"},
+    ),
+    ("aukus.founded", "AUKUS was launched three years ago today.", {"published": "2024-09-15"}, {"2021"}),
+    # look-alikes: another event of AUKUS, of its members, or of something it names
+    ("aukus.founded", "The AUKUS nations struck a deal on submarines in March 2023.", {}, set()),
+    (
+        "aukus.founded",
+        "Leaders will mark the third anniversary of AUKUS on Sunday.",
+        {"published": "2024-09-16"},
+        set(),
+    ),
+    (
+        "aukus.founded",
+        "As AUKUS marks its third anniversary on 15 September 2024, doubts remain.",
+        {},
+        set(),
+    ),
+    (
+        "aukus.founded",
+        "The AUKUS partners launched a hypersonics project in April 2022.",
+        {},
+        set(),
+    ),
+    (
+        "aukus.founded",
+        "AUKUS launched its hypersonics program in April 2022.",
+        {},
+        set(),
+    ),
+    (
+        "aukus.founded",
+        "The launch of AUKUS Pillar II in 2022 broadened the agenda.",
+        {},
+        set(),
+    ),
+    (
+        "aukus.founded",
+        "AUKUS members established a working group in 2023.",
+        {},
+        set(),
+    ),
+    (
+        "aukus.founded",
+        "Paris on Friday condemned the creation of AUKUS.",
+        {"published": "2021-09-20"},
+        set(),
+    ),
+    (
+        "aukus.founded",
+        "Officials said in 2023 that AUKUS was created to deter China.",
+        {},
+        set(),
+    ),
+    (
+        "aukus.founded",
+        "AUKUS will be expanded in 2025.",
+        {},
+        set(),
+    ),
+    (
+        "aukus.founded",
+        "If AUKUS had been created in 2015, things would differ.",
+        {},
+        set(),
+    ),
+    (
+        "aukus.founded",
+        "The pact, which Canberra hails as historic, was unveiled in 2021.",
+        {},
+        set(),
+    ),  # never named
+    (
+        "aukus.founded",
+        "AUKUS is a trio. In 2023 the leaders signed an agreement on submarines.",
+        {},
+        set(),
+    ),
+    # the ministers' statement on Japan
+    (
+        "japan.pillar2_statement",
+        "AUKUS defence chiefs said on Monday they are weighing closer work with Japan on Pillar II projects.",
+        {"published": "2024-04-10"},
+        {"2024-04-08"},
+    ),
+    (
+        "japan.pillar2_statement",
+        "On Monday, the AUKUS ministers announced they would consider bringing Tokyo into the second pillar.",
+        {"published": "2024-04-10"},
+        {"2024-04-08"},
+    ),
+    (
+        "japan.pillar2_statement",
+        "In a joint statement released on 8 April, the AUKUS allies said they were exploring "
+        "cooperation with Japan.",
+        {},
+        {"--04-08"},
+    ),
+    (
+        "japan.pillar2_statement",
+        "Japan was singled out as a Pillar II partner in April.",
+        {"published": "2024-09-20"},
+        {"2024-04"},
+    ),
+    (
+        "japan.pillar2_statement",
+        "Tokyo welcomed on Tuesday the AUKUS statement that Japan is being considered for Pillar II.",
+        {"published": "2024-04-10"},
+        set(),
+    ),
+    (
+        "japan.pillar2_statement",
+        "Japan said on Tuesday it is considering joining AUKUS Pillar II.",
+        {"published": "2024-04-10"},
+        set(),
+    ),
+    (
+        "japan.pillar2_statement",
+        "AUKUS partners have considered Japan for Pillar II since 2022.",
+        {"published": "2024-04-10"},
+        set(),
+    ),
+    # Kishida in Washington
+    (
+        "kishida.washington_visit",
+        "Kishida heads to Washington on April 8 for a state visit.",
+        {"published": "2024-04-01"},
+        {"2024-04-08"},
+    ),
+    (
+        "kishida.washington_visit",
+        "Biden will welcome Fumio Kishida to the White House on April 10.",
+        {"published": "2024-04-01"},
+        {"2024-04-10 (expected)"},
+    ),
+    (
+        "kishida.washington_visit",
+        "Kishida, who met Biden on Wednesday, flew to North Carolina on Thursday.",
+        {"published": "2024-04-12"},
+        {"2024-04-10"},
+    ),
+    (
+        "kishida.washington_visit",
+        "Biden and Kishida met at the White House on Wednesday.",
+        {"published": "2024-04-12"},
+        {"2024-04-10"},
+    ),
+    (
+        "kishida.washington_visit",
+        "On Wednesday, Biden will meet with Kishida and on Thursday he will see Marcos.",
+        {},
+        {"Wednesday (expected)"},
+    ),
+    (
+        "kishida.washington_visit",
+        "Kishida addressed Congress on Thursday, a day after meeting Biden.",
+        {"published": "2024-04-12"},
+        set(),
+    ),
+    (
+        "kishida.washington_visit",
+        "Kishida said on Friday he had met Biden.",
+        {"published": "2024-04-12"},
+        set(),
+    ),
+    (
+        "kishida.washington_visit",
+        "Kishida met Marcos on Thursday after his talks with Biden.",
+        {"published": "2024-04-12"},
+        set(),
+    ),
+    (
+        "kishida.washington_visit",
+        "Kishida arrived in Washington on Monday for a state visit.",
+        {"published": "2024-04-08"},
+        {"2024-04-08"},
+    ),
+    (
+        "kishida.washington_visit",
+        "The April 10 summit between Biden and Kishida will focus on defence.",
+        {"published": "2024-04-01"},
+        {"2024-04-10 (expected)"},
+    ),
+    ("kishida.washington_visit", "Kishida will go to Manila next week.", {"published": "2024-04-01"}, set()),
+    # hypersonics
+    (
+        "hypersonics.cooperation_agreed",
+        "AUKUS leaders agreed on Tuesday to start working together on hypersonic weapons.",
+        {"published": "2022-04-06"},
+        {"2022-04-05"},
+    ),
+    (
+        "hypersonics.cooperation_agreed",
+        "In April 2022, the AUKUS partners decided to collaborate on hypersonics.",
+        {},
+        {"2022-04"},
+    ),
+    (
+        "hypersonics.cooperation_agreed",
+        "The AUKUS agreement on hypersonic research was reached in April 2022.",
+        {},
+        {"2022-04"},
+    ),
+    (
+        "hypersonics.cooperation_agreed",
+        "AUKUS partners may agree next month to cooperate on hypersonic testing.",
+        {"published": "2024-04-10"},
+        {"2024-05 (expected)"},
+    ),
+    (
+        "hypersonics.cooperation_agreed",
+        "Japan and the US agreed in 2023 to co-develop a hypersonic interceptor.",
+        {},
+        set(),
+    ),
+    # the secrecy law, by its names
+    (
+        "japan.state_secrecy_law_year",
+        "The secrets act of 2013 was widely criticised.",
+        {},
+        {"2013"},
+    ),
+    (
+        "japan.state_secrecy_law_year",
+        "The Diet approved the state secrets protection law in December 2013.",
+        {},
+        {"2013"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("field_id", "text", "where", "expected"), FRAME_CASES)
+def test_event_frames(
+    rules: RuleSet, field_id: str, text: str, where: dict[str, str], expected: set[str]
+) -> None:
+    assert labels(rules, field_id, text, **where) == expected
 
 
 @pytest.mark.parametrize(("field_id", "text", "where", "expected"), CASES)
@@ -347,6 +664,21 @@ def raws(sentence: str) -> list[str]:
         ("April Smith said so; June Lee agreed", []),
         ("April 31 and February 30", []),
         ("Monday, March 4, 2024", ["March 4, 2024"]),
+        # what people write besides
+        ("Today, the pact held; they committed today", ["Today", "today"]),
+        ("two years ago, a year ago, 3 weeks ago", ["two years ago", "a year ago", "3 weeks ago"]),
+        (
+            "two and a half years ago and a year and a half ago",
+            ["two and a half years ago", "a year and a half ago"],
+        ),
+        (
+            "in the fall of 2021, spring 2022 and late winter 2023",
+            ["fall of 2021", "spring 2022", "late winter 2023"],
+        ),
+        ("planned for April", ["April"]),
+        # not dates
+        ("USA Today reported it; Japan Today agreed", []),
+        ("a day and a half ago", []),
     ],
 )
 def test_find_dates(sentence: str, expected: list[str]) -> None:
@@ -402,11 +734,44 @@ def placed_label(sentence: str, published: PartialDate | None) -> str:
         ("They met last year.", PartialDate(year=2024), "2023"),
         ("They meet later this year.", PartialDate(year=2024), "2024"),
         ("They met earlier this month.", PartialDate(year=2024, month=3), "2024-03"),
-        ("They met on Monday.", None, "monday"),
+        ("They met on Monday.", None, "Monday"),
+        ("They met today.", PUBLISHED, "2024-03-04"),
+        ("They met two years ago.", PUBLISHED, "2022"),
+        ("They met three weeks ago.", PUBLISHED, "2024-W07"),
+        ("They met two and a half years ago.", PUBLISHED, "2021-09"),
+        ("They met a month ago.", PUBLISHED, "2024-02"),
+        ("They met in the fall of 2021.", None, "2021-09-01/2021-11-30"),
+        ("They met in the winter of 2023.", None, "2023-12-01/2024-02-29"),
+        ("They met two years ago.", None, "two years ago"),
+        ("They met today.", PartialDate(year=2021, month=9), "2021-09"),
+        # a weekday in a story known only to its month: the month, when no other is possible
+        (
+            "They met on Wednesday.",
+            PartialDate(year=2021, month=9),
+            "2021-09",
+        ),  # 1 September 2021 was a Wednesday
+        ("They met on Friday.", PartialDate(year=2021, month=9), "Friday"),  # 1 September may be before it
+        ("They will meet on Wednesday.", PartialDate(year=2021, month=9), "Wednesday"),
+        ("They met last Wednesday.", PartialDate(year=2021, month=9), "last Wednesday"),
     ],
 )
 def test_place(sentence: str, published: PartialDate | None, expected: str) -> None:
     assert placed_label(sentence, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("Wednesday", "Wednesday"),
+        ("This month", "this month"),
+        ("Earlier this week", "earlier this week"),
+        ("last Friday", "last Friday"),
+        ("Last  Friday", "last Friday"),
+        ("Two and a half years ago", "two and a half years ago"),
+    ],
+)
+def test_an_unresolved_phrase_is_shown_as_written_in_one_case(raw: str, shown: str) -> None:
+    assert label(Placed(None, None, None), raw) == shown
 
 
 def test_29_february_is_placed_only_in_a_leap_year() -> None:
@@ -429,6 +794,8 @@ def test_29_february_is_placed_only_in_a_leap_year() -> None:
         ("Kishida could have met Biden in April", "past"),
         ("Kishida could meet Biden in April", "future"),
         ("In April, Kishida met Biden", "past"),  # nothing before the date: the verb after it
+        ("The summit will be held in April", "future"),  # a passive infinitive looks ahead
+        ("The deal is to be signed in April", "future"),
     ],
 )
 def test_tense_near(sentence: str, tense: str | None) -> None:
@@ -452,7 +819,12 @@ def test_truncate_to_the_year_and_month() -> None:
 
 
 def compile_date_rules(extractor: str, field_type: str = "date") -> RuleSet:
-    head = 'schema_version: 1\nversion: "t"\ntitle: Dates\nfields:\n'
+    head = (
+        'schema_version: 1\nversion: "t"\ntitle: Dates\n'
+        "lexicons:\n  held:\n    verbs: [hold, convene]\n    nouns: [holding]\n"
+        "references:\n  talks:\n    names: [Geneva talks]\n    mentions: [talks, negotiations]\n"
+        "fields:\n"
+    )
     field = f"  - id: talks.date\n    label: Talks\n    type: {field_type}\n"
     if field_type == "enum":
         field += "    vocabulary: [held]\n"
@@ -528,7 +900,15 @@ def test_the_explain_reason_when_no_date_is_near() -> None:
         ),
         ("- kind: date\n  event: ['  ']", "date", "an event pattern is empty"),
         ("- kind: date\n  event: ['(?=talks)']", "date", "invalid pattern"),
-        ("- kind: date\n  event: []", "date", "event"),
+        ("- kind: date\n  event: []", "date", "needs an 'event' pattern or a 'frames' entry"),
+        ("- kind: date\n  frames: [{lexicon: nothing, topic: talks}]", "date", "no lexicon 'nothing'"),
+        ("- kind: date\n  frames: [{lexicon: held, topic: '  '}]", "date", "a frame's topic is empty"),
+        (
+            "- kind: date\n  frames: [{lexicon: held, topic: talks, dated: true}]",
+            "date",
+            "'dated' needs a topic",
+        ),
+        ("- kind: date\n  frames: [{lexicon: held, topic: talks, role: agent}]", "date", "role"),
         ("- kind: date\n  event: ['talks']\n  window: 99", "date", "window"),
         ("- kind: date\n  event: ['talks']\n  precision: week", "date", "precision"),
     ],
@@ -551,3 +931,79 @@ def test_a_settled_value_is_no_forecast_but_keeps_its_negation_and_attribution()
     assert SentenceCues(sentence).assess(*anchor).modality == "expected"
     settled = SentenceCues(sentence).assess(*anchor, settled=True)
     assert settled.modality == "reported" and not any(cue.kind == "future" for cue in settled.cues)
+
+
+# --- event frames: the constructions one frame compiles to ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def held() -> RuleSet:
+    return compile_date_rules(
+        """
+        - kind: date
+          frames: [{lexicon: held, topic: '{ref:talks}', dated: true}]
+        """
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The envoys convened the Geneva talks in 2019.", ["2019"]),  # active
+        ("The Geneva talks were held in 2019.", ["2019"]),  # passive
+        ("The Geneva talks, which many thought doomed, were first held in 2019.", ["2019"]),  # an aside
+        ("The Geneva talks, held in 2019, failed.", ["2019"]),  # apposed participle
+        ("The Geneva talks held in 2019 failed.", ["2019"]),  # reduced participle
+        ("Convened in 2019, the Geneva talks failed.", ["2019"]),  # opening participle
+        ("The holding of the Geneva talks in 2019 surprised many.", ["2019"]),  # a noun
+        ("The Geneva talks resumed. The 2019 talks had failed.", ["2019"]),  # a date in the name
+        ("The Geneva talks resumed. The negotiations were held in 2019.", ["2019"]),  # a mention
+        ("Diplomats on Friday welcomed the holding of the Geneva talks.", []),  # the welcome's date
+        ("The Geneva talks were held, envoys said in 2019.", []),  # the report's date
+        ("The talks were held in 2019.", []),  # a mention of talks the article never named
+        (
+            "The Geneva talks resumed. Envoys held negotiations on trade in 2019.",
+            [],
+        ),  # "negotiations on trade"
+        ("The Geneva talks held that it would end in 2019.", []),  # "held that": not a participle
+    ],
+)
+def test_one_frame_reads_every_construction(held: RuleSet, text: str, expected: list[str]) -> None:
+    assert values(held, text) == expected
+
+
+def test_a_frame_reads_its_negation_and_its_forecast(held: RuleSet) -> None:
+    assert [
+        c.assessment.modality
+        for c in scan_article(article("The Geneva talks were not held in 2019."), held)
+        if c.kept and c.assessment
+    ] == ["denied"]
+    [claim] = [
+        c
+        for c in scan_article(article("The Geneva talks will be held next month.", "2024-03-04"), held)
+        if c.kept
+    ]
+    assert (
+        claim.value == "2024-04" and claim.assessment is not None and claim.assessment.modality == "expected"
+    )
+
+
+def test_a_relative_clause_in_the_past_is_no_forecast(rules: RuleSet) -> None:
+    [claim] = field_claims(
+        rules, "aukus.founded", "AUKUS, which was set up in 2021, aims to deliver submarines."
+    )
+    assert claim.modality == "asserted"
+    [claim] = field_claims(
+        rules,
+        "aukus.founded",
+        "The pact AUKUS, formed last year by three allies, aims high.",
+        published="2022-04-13",
+    )
+    assert (claim.value, claim.modality) == ("2021", "asserted")
+
+
+def test_a_dateline_is_never_the_date_of_the_sentence_after_it(rules: RuleSet) -> None:
+    text = "Tokyo, April 13 (Agency) AUKUS, which was formed last year by three allies, is growing."
+    assert labels(rules, "aukus.founded", text, published="2022-04-13") == {"2021"}
+    text = "Canberra, 15 September 2021 (Agency) -- Leaders unveiled AUKUS."
+    assert labels(rules, "aukus.founded", text) == set()

@@ -21,7 +21,7 @@ import yaml
 
 from aukus_check.errors import CorpusError, Location
 from aukus_check.furniture import FurnitureLine, find_furniture
-from aukus_check.metadata import MONTHS, find_dateline, find_sources, parse_date_parts
+from aukus_check.metadata import MONTHS, find_datelines, find_sources, parse_date_parts
 from aukus_check.models import ArticleInfo, Diagnostic, FurnitureRange, PartialDate, Published
 from aukus_check.outlets import OutletMatcher
 from aukus_check.positions import LineIndex
@@ -214,16 +214,18 @@ def parse_article(
     not_furniture = [ok and (i + 1) not in furniture_lines for i, ok in enumerate(candidates)]
     # The title is the first line of article text: a "Skip to main content" above it is not.
     title_index = next((i for i, line in enumerate(lines) if not_furniture[i] and line.strip()), None)
-    dateline = find_dateline(lines, not_furniture, title_index)
+    front_date = front["published"].date if "published" in front else None
+    # Every dateline is header, never a sentence's date; the first gives the publication date.
+    datelines = find_datelines(lines, not_furniture, title_index, front_date)
+    dateline = datelines[0] if datelines else None
+    header = {found.line for found in datelines}
 
-    body = [
-        ok and bool(lines[i].strip()) and (dateline is None or dateline.line != i + 1)
-        for i, ok in enumerate(not_furniture)
-    ]
+    body = [ok and bool(lines[i].strip()) and (i + 1) not in header for i, ok in enumerate(not_furniture)]
     starts = {}
-    if dateline is not None and dateline.lead_column is not None:  # "Tokyo, 12 May -- The navy ..."
-        body[dateline.line - 1] = True
-        starts[dateline.line - 1] = index.line_bounds(dateline.line)[0] + dateline.lead_column - 1
+    for found in datelines:
+        if found.lead_column is not None:  # "Tokyo, 12 May -- The navy ..."
+            body[found.line - 1] = True
+            starts[found.line - 1] = index.line_bounds(found.line)[0] + found.lead_column - 1
     sentences = tuple(_body_sentences(text, index, body, starts))
 
     if "title" in front:
@@ -287,8 +289,8 @@ def _body_sentences(
             line += 1
             continue
         first = line
-        while line < total and body[line]:
-            line += 1
+        while line < total and body[line] and (line == first or line not in starts):
+            line += 1  # a line that starts mid-way (after its dateline) opens a block of its own
         start = starts.get(first, index.line_bounds(first + 1)[0])
         end = index.line_bounds(line)[1]
         yield from split_sentences(text, start, end)

@@ -48,21 +48,40 @@ _DATE_FORMS = (
     rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}){_ORD}\b(?!,?\s*\d)",
 )
 _HEADER_PREFIX = (
-    r"^\s*(?:(?:published|posted|updated|first published|date)(?: on)?:?\s+)?"
+    r"^\s*(?P<label>(?:published|posted|updated|first published|date)(?: on)?:?\s+)?"
     r"(?:(?P<place>(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})),\s+)?"
 )
 # What may follow the date on a header line: a time, an agency, then the end of the line,
-# more header ("/ Updated 3 months ago"), or a dash and the lead sentence, which is body.
+# more header ("/ Updated 3 months ago"), or a dash and the lead sentence, which is body
+# ("13th April 2024 – (Beijing) In the ..."). After a label ("date 2024-03-06 Japan is ...") or
+# an agency ("Tokyo, April 13 (IANS) Japan has ...") the lead may follow with no dash.
 _HEADER_TAIL = re.compile(
     r"(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|JST|AEST|AEDT|BST|EST|EDT|CET))?)?"
-    r"(?:\s*,?\s*(?:/[A-Z][A-Z0-9&.-]{1,20}/|\([A-Z][\w&. -]{1,30}\)))?"
-    r"(?:\s*$|\s*[/|·•]|\s*(?:--|—|–|-|:)\s*(?P<lead>\S.*))"
+    r"(?:\s*,?\s*(?P<agency>/[A-Z][A-Z0-9&.-]{1,20}/|\([A-Z][\w&. -]{1,30}\)))?"
+    r"(?:\s*$|\s*[/|·•]|\s*(?:--|—|–|-|:)\s*(?:\([A-Z][\w .'’-]{1,30}\)\s*)?(?P<lead>\S.*)"
+    r"|\s+(?P<bare>[A-Z“\"‘].*))"
 )
 _DATELINES = tuple(re.compile(_HEADER_PREFIX + form, re.IGNORECASE) for form in _DATE_FORMS)
+# "TOKYO (UrduPoint News / Sputnik - 17th September, 2021) Japanese ...": the date inside the
+# agency's parentheses.
+_AGENCY_DATELINES = tuple(
+    re.compile(
+        r"^\s*(?-i:[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3})\s*\([^()]{1,60}?\s[-–—/,]\s*"
+        rf"(?P<date>{form})\s*\)\s*(?:(?:--|—|–|-|:)\s*)?(?P<lead>\S.*)?$",
+        re.IGNORECASE,
+    )
+    for form in _DATE_FORMS
+)
+# "Japan Times09-02-2025", "09/02/2025": day and month in figures, read as day-month or
+# month-day only where one of them is no date, or where the front matter says which.
+_NUMERIC_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][\w.&'’ ]{0,40}?)?(?P<date>(?P<first>\d{1,2})[-./](?P<second>\d{1,2})[-./]"
+    rf"(?P<year>{_YEAR}))\s*$"
+)
 _HEADER_LINES = 6
 """A dateline is looked for among the first non-blank lines after the title."""
 _HEADER_LINE_MAX = 100
-"""A header line is short; a long line is the article's prose."""
+"""A header line is short; a long line is the article's prose, unless it opens with a dateline."""
 
 _CITATION = re.compile(r"\((?P<name>[A-Z][\w&.'’ -]{1,40}?),\s*(?:1[89]|20)\d{2}\)")
 _COPYRIGHT = re.compile(
@@ -105,31 +124,81 @@ def _date_from_match(match: re.Match[str]) -> PartialDate | None:
     return parse_date_parts(year, month, day)
 
 
-def find_dateline(
-    lines: Sequence[str], candidates: Sequence[bool], title_index: int | None
-) -> Dateline | None:
-    """The publication date in the header: a short line near the top that starts with a date."""
+def find_datelines(
+    lines: Sequence[str],
+    candidates: Sequence[bool],
+    title_index: int | None,
+    expected: PartialDate | None = None,
+) -> list[Dateline]:
+    """The dates in the header: short lines near the top that start with a date, or lines that open
+    with one before their lead ("Tokyo, March 21 (Jiji Press)--The United States ..."), the title
+    line included when text follows its date. `expected` (the front matter's date) decides
+    between day-month and month-day in figures."""
+    found: list[Dateline] = []
     seen = 0
     for index, line in enumerate(lines):
-        if not candidates[index] or not line.strip() or index == title_index:
+        if not candidates[index] or not line.strip():
             continue
-        seen += 1
-        if seen > _HEADER_LINES:
-            return None
-        if len(line.strip()) > _HEADER_LINE_MAX:
+        title = index == title_index
+        if not title:
+            seen += 1
+            if seen > _HEADER_LINES:
+                break
+        dateline = _dateline_on(line, index + 1, expected)
+        if dateline is None or (
+            dateline.lead_column is None and (title or len(line.strip()) > _HEADER_LINE_MAX)
+        ):
+            continue  # a title that is only a date is a title; a long line is prose
+        found.append(dateline)
+    return found
+
+
+def find_dateline(
+    lines: Sequence[str],
+    candidates: Sequence[bool],
+    title_index: int | None,
+    expected: PartialDate | None = None,
+) -> Dateline | None:
+    """The publication date in the header: the first of find_datelines."""
+    found = find_datelines(lines, candidates, title_index, expected)
+    return found[0] if found else None
+
+
+def _dateline_on(line: str, number: int, expected: PartialDate | None) -> Dateline | None:
+    for dateline in _DATELINES:
+        match = dateline.match(line)
+        if match is None:
             continue
-        for dateline in _DATELINES:
-            match = dateline.match(line)
-            if match is None:
-                continue
-            tail = _HEADER_TAIL.match(line, match.end())
-            date = _date_from_match(match)
-            if date is None or tail is None:  # "By then, 12 May 2024 had been set ..." is prose
-                continue
-            raw = match.group()
-            start = match.start() + len(raw) - len(raw.lstrip())
-            lead = tail.start("lead") + 1 if tail.group("lead") else None
-            return Dateline(index + 1, start + 1, raw.strip(), date, lead)
+        tail = _HEADER_TAIL.match(line, match.end())
+        date = _date_from_match(match)
+        if date is None or tail is None:  # "By then, 12 May 2024 had been set ..." is prose
+            continue
+        if tail.group("bare") and not (match.group("label") or tail.group("agency")):
+            continue
+        raw = match.group()
+        start = match.start() + len(raw) - len(raw.lstrip())
+        lead_group = "lead" if tail.group("lead") else "bare" if tail.group("bare") else None
+        lead = tail.start(lead_group) + 1 if lead_group else None
+        return Dateline(number, start + 1, raw.strip(), date, lead)
+    for dateline in _AGENCY_DATELINES:
+        match = dateline.match(line)
+        date = _date_from_match(match) if match else None
+        if match is None or date is None:
+            continue
+        lead = match.start("lead") + 1 if match.group("lead") else None
+        return Dateline(number, match.start("date") + 1, match.group("date"), date, lead)
+    numeric = _NUMERIC_DATELINE.match(line)
+    if numeric is not None:
+        year, first, second = int(numeric["year"]), int(numeric["first"]), int(numeric["second"])
+        readings = {
+            parsed
+            for parsed in (parse_date_parts(year, second, first), parse_date_parts(year, first, second))
+            if parsed is not None
+        }
+        if expected is not None and expected in readings:
+            readings = {expected}
+        if len(readings) == 1:
+            return Dateline(number, numeric.start("date") + 1, numeric["date"], readings.pop())
     return None
 
 

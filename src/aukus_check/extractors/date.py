@@ -1,22 +1,57 @@
 """`date`: when an event happened, or will, read from the date phrase nearest the event.
 
     - kind: date
-      event:
-        - '\\bAUKUS\\s+(?:pact|framework)\\s+(?P<anchor>established|founded)\\b'
-      window: 12          # at most this many words between the event match and the date
+      frames:             # the event as a lexicon and a topic in a role
+        - {lexicon: found, topic: '{ref:aukus}', role: object, dated: true}
+      event:              # or as RE2 patterns, the event's predicate in the group `anchor`
+        - '\\bKishida\\b[^;]{0,60}?\\b(?P<anchor>visited|met)\\b'
+      window: 12          # at most this many words between the event and the date
       precision: year     # optional: a year-valued field keeps only the year
 
-Each `event` pattern names the event the field dates. A date counts when it is in the event
-match's clause (see modality.py) and at most `window` words from the match; of several, the
-nearest wins (one inside the match first, then the fewest words away, then the later one).
-A sentence with the event and no such date yields nothing (`explain` says why).
+A frame names a lexicon (declared once under `lexicons:`, inflections generated) and a topic
+(RE2, usually a reference: '{ref:aukus}'), and compiles to every construction English has for
+the event, each with its predicate as the anchor:
+
+- `object` (the event is done to the topic): active "the leaders announced a new security
+  partnership", "formed the AUKUS defense and security partnership", "announced the
+  establishment of the partnership"; passive "AUKUS was established", with an aside or a
+  relative clause between ("The AUKUS pact, which is seen as ..., was announced by ...", "a
+  pact of Australia, the UK and the US that was established in 2021"); participles "the pact,
+  originally announced in October 2021", "the AUKUS framework established in 2021", "Formed in
+  2021, AUKUS ..."; nouns "the creation of AUKUS", "AUKUS's launch", "Since its creation in
+  2021, AUKUS ...";
+- `subject` (the topic does it): "AUKUS came into being in 2021", "got off to a flying start",
+  and "Kishida ... during a state visit";
+- `dated: true`: a date written into the topic's name dates the event ("the 2021 AUKUS pact",
+  "the September 15 agreement", "Japan's 2013 secrecy law", "the Secrets Act of 2013").
+
+A reference's name is the topic itself only when nothing but a head noun of the reference
+follows it ("AUKUS partners", "AUKUS Pillar II" are other things); an indefinite mention is the
+topic only when it is new or named at once ("announced an agreement" is another agreement; "a
+new security partnership", "a partnership known as AUKUS" are it); between an active verb and
+its object stand only determiners and adjectives ("announced plans to expand AUKUS" is no
+founding).
+
+A date counts when it is in the event's clause (see modality.py), at most `window` words from
+it and no reporting verb away ("..., officials said on Monday" dates the report); of several,
+the nearest wins (one inside the match first, then the fewest words away, then the later
+one). A date another verb governs is that verb's: "Motegi on Friday welcomed the creation of
+AUKUS", "a statement released after Biden met Kishida this month said ..." (auxiliaries,
+catenatives and verbs that carry a noun's event, "will be held", "agreed to set up", "was
+released", do not count). A date after "and" opens the next conjunct ("will meet Kishida and
+on Thursday he will receive ..."); "since" and "until" bound a stretch of time and date no
+event; an anniversary of the event is never its date ("marks the third anniversary of AUKUS
+on 15 September 2024"). A sentence with the event and no such date yields nothing (`explain`
+says why).
 
 Date phrases, absolute and relative:
 
-- "September 15, 2021", "4 Mar, 2024", "2021-09-15", "September 2021", "in 2021", "mid-2021";
-- with no year: "April 8", "12 May", "in March", "in early March", "last March";
-- relative to publication: "next week", "last month", "this year", "earlier this month",
-  "later this year", "on Monday", "last Friday", "yesterday", "tomorrow".
+- "September 15, 2021", "Sept. 15, 2021", "15 September 2021", "2021-09-15", "September
+  2021", "in 2021", "mid-2021", "the fall of 2021" (a season: northern-hemisphere months);
+- with no year: "April 8", "12 May", "in March", "in mid-September", "last March", "for April";
+- relative to publication: "today", "next week", "last month", "this year", "earlier this
+  month", "later this year", "on Monday", "said Wednesday", "last Friday", "yesterday",
+  "tomorrow", "two years ago", "two and a half years ago".
 
 Relative phrases are placed against the article's publication date. A month or day with no
 year is placed as HeidelTime places it in news: in a past-tense clause it is the latest one
@@ -24,32 +59,36 @@ not after publication ("in December" in a story of February 2024 is December 202
 future or present-tense clause the first one not before it ("in January" in November 2024 is
 January 2025), with no tense in the clause the publication year. Tense is read from the verb
 nearest the date in its clause (before it, else after it): "will", "is expected to", "could",
-lower-case "may" are future; "was", "had", "has agreed", "could have met", "said", "-ed" forms
-past; "is", "are", "has" present.
+lower-case "may", "will be held" are future; "was", "had", "has agreed", "could have met",
+"said", "-ed" forms past; "is", "are", "has" present. A weekday in an article dated only to its
+month is that month when every day the month allows puts it there ("on Wednesday", past, in
+September 2021, whose 1st was a Wednesday); otherwise it stays unresolved.
 
 A value is the date as precisely as it is known: a day "2021-09-15", a month "2024-04", an
 ISO week "2024-W11", a year "2021", an interval that is none of these
 "2024-03-01/2024-03-04" ("earlier this month" in a story of 4 March 2024). When the year
 cannot be known (no publication date, or a dateline with no year), a month and day stay
-"--04-08", a month "--04", anything else its phrase, casefolded ("next week"): unresolved,
-and never in conflict with anything.
+"--04-08", a month "--04", anything else its phrase as written, in one case: weekday and
+month names keep their capital, other words are lower case ("Wednesday", "last Friday",
+"this month"): unresolved, and never in conflict with anything.
 
 Not dates: "may" and "march" in lower case; a bare month without "in", "by", "since", "last",
 "early" and the like ("May I ...", "the March toward"); a month followed by a capitalised
-word ("April Smith"); decades ("the 2020s", "mid- to late-2020s"); year ranges ("2021-2025");
-citations ("(Sankei, 2024)", "Smith (2021)"); titles of other works (in quotes after
-"titled", "his paper", ..., or Title Case after "titled"/"entitled"); and numbers that are
-not years: counts ("2,021 troops", "2021 troops"), prices, page and model numbers, times
-("16:32"), model names ("F-35", "Mach 5").
+word ("April Smith"); "Today" inside a name ("USA Today"); decades ("the 2020s", "mid- to
+late-2020s"); year ranges ("2021-2025"); citations ("(Sankei, 2024)", "Smith (2021)"); titles
+of other works (in quotes after "titled", "his paper", ..., or Title Case after
+"titled"/"entitled"); and numbers that are not years: counts ("2,021 troops", "2021 troops"),
+prices, page and model numbers, times ("16:32"), model names ("F-35", "Mach 5").
 
-Modality is judged at the date phrase: "did not meet in April" is denied. A date over before
-publication, in a clause not in the future tense, is no forecast, even when another predicate
-of the clause has a future cue ("would work with the framework established in 2021"). When an event
-pattern has a group named `anchor` (the event's own predicate: "announced", "said",
-"agreed"), the anchor stretches from it to the date, so that predicate is the claim itself,
-not an attribution ("the three countries announced AUKUS on ..." is asserted). A phrase that
-itself looks ahead ("next month", "later this year", "tomorrow") is judged after its own
-words, so it makes the claim expected.
+Modality is judged at the event's predicate (the `anchor`), or at the date when there is none:
+"did not meet in April" is denied, and the predicate's own auxiliaries count ("On Wednesday,
+Biden will meet Kishida" is expected); the predicate itself is the claim, not an attribution
+("the three countries announced AUKUS on ..." is asserted). A date over before publication,
+in a clause not in the future tense, is no forecast, even when another predicate of the
+clause has a future cue ("would work with the framework established in 2021"); so is a date
+told in the past tense or by a past participle when there is no publication date ("AUKUS,
+which was set up in 2021, aims to ..."). A phrase that itself looks ahead ("next month",
+"later this year", "tomorrow") is judged after its own words, so it makes the claim expected.
 """
 
 from __future__ import annotations
@@ -58,13 +97,16 @@ import calendar
 import datetime
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
+from aukus_check.english import VERB_GROUP_WORD, noun_forms
 from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe, SentenceScope
+from aukus_check.extractors.phrases import alternation
+from aukus_check.extractors.placeholders import reference_names
 from aukus_check.metadata import MONTHS, parse_date_parts
 from aukus_check.modality import SentenceCues
 from aukus_check.models import DatePrecision, DateValue, ExtractorRef, PartialDate
@@ -75,28 +117,6 @@ KIND = "date"
 Unit = Literal["day", "week", "month", "year"]
 Tense = Literal["past", "present", "future"]
 _FINENESS: dict[str, int] = {"year": 0, "month": 1, "week": 2, "day": 3}
-
-
-class Spec(ExtractorSpec):
-    """The date of an event: the date phrase nearest an `event` match, in its clause."""
-
-    kind: Literal["date"]
-    event: list[str] = Field(
-        min_length=1,
-        description="RE2 patterns naming the event the field dates ('AUKUS ... established'); a group "
-        "named 'anchor' marks the event's own predicate (modality is judged from it to the date).",
-    )
-    window: int = Field(
-        default=12,
-        ge=0,
-        le=60,
-        description="At most this many words between the event match and the date (which must also "
-        "be in the event's clause).",
-    )
-    precision: Literal["year", "month"] | None = Field(
-        default=None, description="Keep only this unit of every date (a year-valued field: 'year')."
-    )
-    case_sensitive: bool = Field(default=False, description="Match the event patterns case-sensitively.")
 
 
 # --- finding date phrases ---------------------------------------------------------------------
@@ -122,6 +142,8 @@ class Mention:
     shift: int = 0
     explicit: bool = False
     edge: Literal["earlier", "later"] | None = None
+    season: int | None = None
+    """The first month of a season written with its year ("the fall of 2021": 9)."""
 
     @property
     def looks_ahead(self) -> bool:
@@ -162,7 +184,7 @@ _CALENDAR_FORMS = (
 _BARE_MONTH = re.compile(rf"\b(?P<month>{_FULL})\b(?!\.?,?\s*(?:of\s+)?\d)(?!\s+[A-Z][a-z])")
 _MONTH_LEAD = re.compile(
     r"(?:\b(?P<lead>(?i:in|on|by|since|until|till|through|throughout|during|before|after|from|as\s+of"
-    r"|between|around|last|next|this|earlier\s+in|later\s+in|(?:the\s+)?(?:end|beginning|start|middle)\s+of))"
+    r"|between|around|for|last|next|this|earlier\s+in|later\s+in|(?:the\s+)?(?:end|beginning|start|middle)\s+of))"
     rf"\s+)?{_QUALIFIER}?$"
 )
 _YEAR_ALONE = re.compile(rf"(?<!\d){_YEAR}(?![\w%:]|[.,]\d)")
@@ -175,7 +197,21 @@ _WEEKDAY = re.compile(rf"\b(?P<weekday>{'|'.join(_WEEKDAYS)})\b")
 _WEEKDAY_LEAD = re.compile(r"\b(?P<lead>(?i:on|last|next|this|coming|by|until|since|from))\s+$")
 _LEAD_WINDOW = 40
 """How far back a finder looks for its lead word ("the beginning of", "early")."""
-_SHIFT = re.compile(r"(?i)\b(?P<word>yesterday|tomorrow)\b")
+_SHIFT = re.compile(r"(?i)\b(?P<word>yesterday|tomorrow|today)\b")
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
+}  # fmt: skip
+_AGO = re.compile(
+    r"(?i)\b(?P<count>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a\s+couple\s+of)(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>day|week|month|year)s?"
+    r"(?P<half_after>\s+and\s+a\s+half)?\s+ago\b"
+)
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_SEASON = re.compile(
+    rf"(?i)\b(?:(?P<qualifier>early|late|mid)[\s\-–]+)?(?P<season>spring|summer|fall|autumn|winter)"
+    rf"\s+(?:of\s+)?{_YEAR}\b"
+)
 
 _NOT_A_YEAR_BEFORE = re.compile(
     r"(?i:\b(?:pages?|pp?|nos?|numbers?|vol|volume|chapter|ch|section|sec|article|art|paragraph|para"
@@ -321,9 +357,40 @@ def _weekday(match: re.Match[str], sentence: str) -> Mention | None:
     )
 
 
-def _shifted_day(match: re.Match[str], sentence: str) -> Mention:
-    shift = -1 if match["word"].lower() == "yesterday" else 1
-    return Mention(match.start(), match.end(), match["word"], unit="day", shift=shift, explicit=True)
+def _shifted_day(match: re.Match[str], sentence: str) -> Mention | None:
+    word = match["word"]
+    if word[0].isupper() and sentence[: match.start()].strip(" \t\r\n“\"‘'("):
+        return None  # "USA Today", "Japan Today": a title, not a day
+    shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[word.lower()]
+    return Mention(match.start(), match.end(), word, unit="day", shift=shift, explicit=True)
+
+
+def _ago(match: re.Match[str], sentence: str) -> Mention | None:
+    """ "two years ago", "three weeks ago", "two and a half years ago": counted back from publication."""
+    count_text = " ".join(match["count"].lower().split())
+    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS[count_text]
+    unit: Unit = match["unit"].lower()  # type: ignore[assignment]
+    shift = -count
+    if match["half"] or match["half_after"]:  # half a year is six months, half a month two weeks
+        if unit == "year":
+            unit, shift = "month", -(12 * count + 6)
+        elif unit == "month":
+            unit, shift = "week", -(4 * count + 2)
+        else:
+            return None  # "a day and a half ago": no unit to count it in
+    return Mention(match.start(), match.end(), match.group(), unit=unit, shift=shift, explicit=True)
+
+
+def _season(match: re.Match[str], sentence: str) -> Mention:
+    """ "the fall of 2021", "spring 2022": a season of a year (northern-hemisphere months)."""
+    start = match.start("qualifier") if match["qualifier"] else match.start("season")
+    return Mention(
+        start,
+        match.end(),
+        sentence[start : match.end()],
+        year=int(match["year"]),
+        season=_SEASONS[match["season"].lower()],
+    )
 
 
 _FINDERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], Mention | None]], ...] = (
@@ -334,6 +401,8 @@ _FINDERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], Mention | 
     (_EDGE, _relative),
     (_WEEKDAY, _weekday),
     (_SHIFT, _shifted_day),
+    (_AGO, _ago),
+    (_SEASON, _season),
 )
 
 
@@ -468,6 +537,8 @@ def tense_near(sentence: str, clause: tuple[int, int], start: int, end: int) -> 
     after = [index for index, token in enumerate(tokens) if token.start() >= end]
     for index in (*reversed(before), *after):
         tense = _marker(words, index, sentence, tokens[index].start())
+        if tense == "past" and index > 0 and words[index - 1].lower() == "be":
+            return "future"  # "will be held", "is to be signed": a passive infinitive looks ahead
         if tense is not None:
             return tense
     return None
@@ -538,6 +609,12 @@ def place(mention: Mention, published: PartialDate | None, tense: Tense | None) 
     if mention.unit is not None:
         return _place_relative(mention, published)
     assert mention.month is not None or mention.year is not None
+    if mention.season is not None and mention.year is not None:
+        first = datetime.date(mention.year, mention.season, 1)
+        last_month = mention.season + 2
+        year = mention.year + (last_month - 1) // 12
+        last_month = (last_month - 1) % 12 + 1
+        return Placed(first, datetime.date(year, last_month, _last_day(year, last_month)), "month")
     if mention.year is not None:
         return _interval(mention.year, mention.month, mention.day, relative=False)
     if published is None or published.year is None or published.month is None:
@@ -548,7 +625,7 @@ def place(mention: Mention, published: PartialDate | None, tense: Tense | None) 
 def _place_weekday(mention: Mention, published: PartialDate | None, tense: Tense | None) -> Placed:
     today = _full(published)
     if today is None:
-        return _UNPLACED
+        return _weekday_in_month(mention, published, tense)
     assert mention.weekday is not None
     ahead = (mention.weekday - today.weekday()) % 7 or 7  # the next one, strictly after
     behind = (today.weekday() - mention.weekday) % 7  # the latest one, today included
@@ -565,6 +642,27 @@ def _place_weekday(mention: Mention, published: PartialDate | None, tense: Tense
     return Placed(day, day, "day", relative=True)
 
 
+def _weekday_in_month(mention: Mention, published: PartialDate | None, tense: Tense | None) -> Placed:
+    """A weekday in an article known only to its month: the month, when every day of publication
+    the month allows puts it there ("on Wednesday" in a story of September 2021, whose 1st was a
+    Wednesday, past tense); otherwise unplaced. Never a guess between two months."""
+    if published is None or published.year is None or published.month is None or published.day is not None:
+        return _UNPLACED
+    if mention.explicit or mention.weekday is None:
+        return _UNPLACED
+    year, month = published.year, published.month
+    first, last = datetime.date(year, month, 1), datetime.date(year, month, _last_day(year, month))
+    if tense in ("future", "present"):
+        earliest = first + datetime.timedelta(days=(mention.weekday - first.weekday()) % 7 or 7)
+        latest = last + datetime.timedelta(days=(mention.weekday - last.weekday()) % 7 or 7)
+    else:
+        earliest = first - datetime.timedelta(days=(first.weekday() - mention.weekday) % 7)
+        latest = last - datetime.timedelta(days=(last.weekday() - mention.weekday) % 7)
+    if (earliest.year, earliest.month) != (year, month) or (latest.year, latest.month) != (year, month):
+        return _UNPLACED
+    return Placed(first, last, "month", relative=True)
+
+
 def _place_relative(mention: Mention, published: PartialDate | None) -> Placed:
     unit, shift, edge = mention.unit, mention.shift, mention.edge
     today = _full(published)
@@ -576,6 +674,15 @@ def _place_relative(mention: Mention, published: PartialDate | None) -> Placed:
             return Placed(day, day, "day", relative=True)
         if published.day is not None and 1 <= published.day + shift <= 28:
             return Placed(None, None, None, month=published.month, day=published.day + shift, relative=True)
+        if (
+            shift == 0
+            and published.day is None
+            and published.year is not None
+            and published.month is not None
+        ):
+            year, month = published.year, published.month  # "today" in a story of September 2021
+            first, last = datetime.date(year, month, 1), datetime.date(year, month, _last_day(year, month))
+            return Placed(first, last, "month", relative=True)
         return _UNPLACED
     if unit == "week":
         if today is None:
@@ -652,7 +759,17 @@ def label(placed: Placed, raw: str) -> str:
         return f"{start.isoformat()}/{end.isoformat()}"
     if placed.month is not None:
         return f"--{placed.month:02d}" + (f"-{placed.day:02d}" if placed.day is not None else "")
-    return " ".join(raw.split()).casefold()
+    return as_written(raw)
+
+
+_PROPER = frozenset(name.lower() for name in (*_WEEKDAYS, *_FULL.split("|"), *_ABBREVIATED.split("|")))
+
+
+def as_written(raw: str) -> str:
+    """An unresolved phrase as the article writes it, in one case whatever its place in the sentence:
+    weekdays and months keep their capital ("last Friday", "Wednesday"), other words are lower
+    case ("This month" opening a sentence is "this month")."""
+    return " ".join(word if word.rstrip(".,").lower() in _PROPER else word.lower() for word in raw.split())
 
 
 # --- the probe ----------------------------------------------------------------------------------
@@ -664,6 +781,13 @@ _REPORTING = re.compile(  # lower case: "the United States" reports nothing
     r"\b(?:said|says|say|told|tells|stated|states|announced|announces|added|adds|noted|notes|reported"
     r"|reports|claimed|claims|wrote|writes|confirmed|confirms|[Aa]ccording\s+to)\b"
 )
+
+
+_BOUND = re.compile(r"(?i)\b(?:since|until|till|through|throughout|ever\s+since)\s+$")
+_CONJUNCTION = re.compile(
+    r"(?i)\s*,?\s*(?:and|but|while|whereas|then|and\s+then)\s+(?:(?:on|in|at|by|during|from|since)\s+)?"
+)
+"""A date right after "and" opens the next conjunct, not the event's clause."""
 
 
 def _between(sentence: str, left: tuple[int, int], right: tuple[int, int]) -> str:
@@ -679,10 +803,16 @@ def _byte_offsets(sentence: str, data: bytes) -> Callable[[int], int]:
 
 
 def nearest(
-    mentions: tuple[Mention, ...], sentence: str, event: tuple[int, int], clause: tuple[int, int], window: int
+    mentions: tuple[Mention, ...],
+    sentence: str,
+    event: tuple[int, int],
+    clause: tuple[int, int],
+    window: int,
+    allow: Callable[[Mention], bool] | None = None,
 ) -> Mention | None:
     """The date the event is about: in its clause, within `window` words and no reporting verb away,
-    the nearest (one inside the event match first, then the fewest words away, then the later)."""
+    the nearest (one inside the event match first, then the fewest words away, then the later);
+    `allow` may set some aside (a date another predicate stands between)."""
     best: tuple[tuple[int, int, int], Mention] | None = None
     for mention in mentions:
         if mention.start < clause[0] or mention.end > clause[1]:
@@ -691,6 +821,12 @@ def nearest(
         distance = len(between.split())
         if distance > window or _REPORTING.search(between):
             continue
+        if allow is not None and not allow(mention):
+            continue
+        if _BOUND.search(sentence, max(0, mention.start - 12), mention.start):
+            continue  # "since 2022", "until April": a bound of a stretch of time, not the event's date
+        if mention.start >= event[1] and _CONJUNCTION.fullmatch(between):
+            continue  # "Biden will meet Kishida and on Thursday he will receive Marcos"
         inside = event[0] <= mention.start and mention.end <= event[1]
         key = (0 if inside else 1, distance, -mention.start)
         if best is None or key < best[0]:
@@ -705,24 +841,445 @@ def _before_publication(placed: Placed, published: PartialDate | None) -> bool:
     return placed.end < datetime.date(published.year, published.month or 1, published.day or 1)
 
 
-def _interpreter(spec: Spec, anchor_group: int | None) -> Callable[[Spans, bytes, SentenceScope], Hit]:
+# --- event frames ----------------------------------------------------------------------------------
+
+Form = Literal[
+    "pattern",
+    "active",
+    "passive",
+    "apposed",
+    "reduced",
+    "opening",
+    "noun",
+    "pronoun",
+    "subject",
+    "during",
+    "dated",
+    "owner",
+]
+
+_LOWER = r"(?-i:[a-z][a-z’'-]*)"
+_ADVERBS = (
+    r"(?:(?:(?-i:[a-z]+ly)|first|originally|formally|officially|initially|jointly|also|then|later|just|only"
+    r"|now|already|once)\s+){0,2}"
+)
+_AUX = r"(?:is|are|was|were|be|been|being|(?:has|have|had)\s+been|will\s+be|would\s+be)"
+# Between a topic and its passive verb: an aside in commas (", which is largely seen as ...,") or
+# a postmodifier naming its parties ("a security pact of Australia, the UK and the US that ...").
+_ASIDE = (
+    r"(?:\s*,[^,;:()]{1,120}?,"
+    r"|\s+(?:of|between|among|linking|involving|comprising|uniting|with)\s+[^;:()]{1,80}?)?"
+)
+_REDUCED_NEXT = (
+    r"(?:\s+(?:in|on|at|back|during|by|under|last|earlier|this|some|about|nearly|almost|over)\b"
+    r"|\s+(?:19|20)\d\d\b|\s*[,.;)])"
+)
+_DATED_DETERMINER = r"(?:the|this|that|its|their|his|her|our|(?-i:[A-Z][\w-]*)['’]s)"
+_MONTH_WORD = rf"(?-i:(?:{_FULL}|{_ABBREVIATED}))\.?"
+_ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE_SHAPE = (
+    rf"(?:(?:19|20)\d\d|{_MONTH_WORD}(?:\s+{_ORDINAL_DAY})?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|{_ORDINAL_DAY}\s+{_MONTH_WORD}(?:,?\s+(?:19|20)\d\d)?)"
+)
+"""A date written into a name ("the 2021 AUKUS pact", "the September 15 agreement"); find_dates reads it."""
+
+# Between an active verb and its object only determiners and adjectives stand: a preposition or
+# a new predicate makes the topic something else than what the verb made ("announced plans to
+# expand AUKUS", "set up a working group under AUKUS").
+_NOT_OBJECT = frozenset(
+    "to at from by into than as in on for with about under within after before over against said says told"
+    " that which and or but plans plan of".split()
+)
+# What may follow a name for it to be the thing itself and not a modifier of another noun:
+# "launched AUKUS in 2021" and "AUKUS, founded ..." but not "AUKUS partners" or "AUKUS Pillar II".
+_TOPIC_END = re.compile(
+    r"\s*(?:$|[^\w\s]|(?i:in|on|at|by|during|back|with|between|among|for|to|from|of|under|since|after|before"
+    r"|when|where|which|that|who|whose|as|and|or|but|nor|was|were|is|are|has|had|have|been|being|be|will"
+    r"|would|could|can|may|might|shall|should|must|did|does|do|also|first|originally|officially|formally"
+    r"|initially|jointly|itself|together|amid|following|over|into|through|via|across|against|alongside"
+    r"|despite|last|this|next|earlier|later|some|about|almost|nearly|today|yesterday|(?:19|20)\d\d|\d{1,2}"
+    r"|known|called|named|dubbed|termed|branded|now"
+    rf"|{'|'.join(_WEEKDAYS)}|{_FULL}|{_ABBREVIATED}|\w+ly)\b)"
+)
+# An indefinite mention ("announced an agreement") introduces something new: it is the named topic
+# only when it is said to be new, or named right after ("a new security partnership", "a
+# partnership known as AUKUS", "a defence partnership, AUKUS").
+_INDEFINITE = re.compile(r"(?i)an?\s")
+_NEW = re.compile(r"(?i)\bnew\b")
+_NAMED_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:now|later|since)\s+)?(?i:known|called|named|dubbed|termed|branded|christened)\b"
+    r"|\s*,\s*[“\"‘']?[A-Z]{2,}"
+)
+_POSSESSIVE = re.compile(r"['’]s\b")
+_ANNIVERSARY_BEFORE = re.compile(r"(?i)\banniversar(?:y|ies)\s+of\s+(?:the\s+|its\s+|their\s+)?$")
+_ANNIVERSARY = re.compile(r"(?i)\banniversar(?:y|ies)\b")
+_PARTICIPIAL = frozenset(("passive", "apposed", "reduced", "opening"))
+"""Forms whose predicate is a past participle: what they date is done, unless the date looks ahead."""
+_OF_AFTER = re.compile(r"\s+of\b")
+_THAT_AFTER = re.compile(r"\s*,?\s*that\b")
+
+
+class EventFrame(BaseModel):
+    """An event named by a lexicon's words standing in a role to a topic: "AUKUS was announced"."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lexicon: str = Field(
+        description="A lexicon declared under `lexicons:`: the event's verbs and nouns ('announce', "
+        "'establish', ...; 'creation', 'launch', ...)."
+    )
+    topic: str = Field(
+        description="RE2 pattern (placeholders allowed) naming what the event is about: '{ref:aukus}'."
+    )
+    role: Literal["object", "subject"] = Field(
+        default="object",
+        description="object: the event is done to the topic ('announced AUKUS', 'AUKUS was founded', "
+        "'AUKUS, founded in 2021', 'the creation of AUKUS'); subject: the topic does it ('AUKUS came "
+        "into being', 'Kishida ... during a state visit').",
+    )
+    dated: bool = Field(
+        default=False,
+        description="A date written into the topic's own name dates the event ('the 2021 AUKUS pact', "
+        "'the September 15 agreement').",
+    )
+
+
+class Spec(ExtractorSpec):
+    """The date of an event: the date phrase nearest an `event` match, in its clause."""
+
+    kind: Literal["date"]
+    event: list[str] = Field(
+        default_factory=list,
+        description="RE2 patterns naming the event the field dates ('AUKUS ... established'); a group "
+        "named 'anchor' marks the event's own predicate (modality is judged from it to the date).",
+    )
+    frames: list[EventFrame] = Field(
+        default_factory=list,
+        description="Events as a lexicon and a topic in a role, matched in every construction English "
+        "has for it (active, passive, relative clause, participle, noun); see the kind's documentation.",
+    )
+    window: int = Field(
+        default=12,
+        ge=0,
+        le=60,
+        description="At most this many words between the event match and the date (which must also "
+        "be in the event's clause).",
+    )
+    precision: Literal["year", "month"] | None = Field(
+        default=None, description="Keep only this unit of every date (a year-valued field: 'year')."
+    )
+    case_sensitive: bool = Field(default=False, description="Match the event patterns case-sensitively.")
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """One RE2 source an event frame (or an event pattern) compiles to, and what its matches need."""
+
+    source: str
+    form: Form
+    heads: frozenset[str] = frozenset()
+    """Head nouns of the topic's references ("pact", "partnership"): a topic ending in one is whole."""
+    names: re.Pattern[str] | None = None
+    """The names of the topic's references ("AUKUS"), to tell a named topic from a bare mention."""
+
+
+def _names(topic: str, references: Mapping[str, Any]) -> re.Pattern[str] | None:
+    found = [
+        (name, references[ref].case_sensitive)
+        for ref in re.findall(r"\{ref:([a-z0-9_]+)\}", topic)
+        if ref in references
+        for name in references[ref].names
+    ]
+    if not found:
+        return None
+    return re.compile(
+        "|".join(rf"(?{'' if sensitive else 'i'}:\b{re.escape(name)}\b)" for name, sensitive in found)
+    )
+
+
+def _heads(topic: str, references: Mapping[str, Any]) -> frozenset[str]:
+    return frozenset(
+        form
+        for name in re.findall(r"\{ref:([a-z0-9_]+)\}", topic)
+        if name in references
+        for noun in references[name].mentions
+        for form in noun_forms(noun)
+    )
+
+
+def _with_heads(topic: str, references: Mapping[str, Any]) -> str:
+    """The topic with every {ref:NAME} followed by an optional head noun of that reference, so that
+    "the AUKUS defense and security partnership" is one topic whose name qualifies its head."""
+
+    def replace(match: re.Match[str]) -> str:
+        reference = references.get(match.group(1))
+        if reference is None or not reference.mentions:
+            return match.group()
+        heads = alternation([form for noun in reference.mentions for form in noun_forms(noun)])
+        return rf"(?:{match.group()}(?:\s+(?:[\w’'-]+\s+){{0,3}}?{heads})?)"
+
+    return re.sub(r"\{ref:([a-z0-9_]+)\}", replace, topic)
+
+
+def _dated_topic(topic: str, references: Mapping[str, Any]) -> str | None:
+    """A topic written with a date before its head: "the 2021 AUKUS pact", "the September 15 agreement"
+    (a mention: it counts once the article has named the reference). Only for a topic that is one
+    reference."""
+    whole = re.fullmatch(r"\{ref:([a-z0-9_]+)\}", topic.strip())
+    if whole is None or whole.group(1) not in references:
+        return None
+    name = whole.group(1)
+    reference = references[name]
+    names = reference_names(reference)
+    if not reference.mentions:
+        head = names
+    else:
+        nouns = alternation([form for noun in reference.mentions for form in noun_forms(noun)])
+        head = rf"(?:{names}(?:\s+(?:[\w’'-]+\s+){{0,2}}?{nouns})?|(?P<_ref90_{name}>(?i:{nouns})))"
+    return (
+        rf"\b{_DATED_DETERMINER}\s+(?P<date>{_DATE_SHAPE})\s+(?:[\w’'-]+\s+){{0,2}}?(?P<topic>{head})\b"
+        rf"|(?P<named>{names})\s+of\s+(?P<year>(?:19|20)\d\d)\b"
+    )
+
+
+def _frame_forms(frame: EventFrame, context: CompileContext, where: tuple[str | int, ...]) -> list[_Form]:
+    """Every construction of one frame, as RE2 sources whose predicate is the group `anchor`."""
+    registries = context.registries
+    lexicons = registries.lexicons if registries is not None else {}
+    references = registries.references if registries is not None else {}
+    if frame.lexicon not in lexicons:
+        known = ", ".join(lexicons) or "none declared"
+        raise context.error(f"no lexicon {frame.lexicon!r} (lexicons: {known})", (*where, "lexicon"))
+    lexicon = lexicons[frame.lexicon]
+
+    def forms(kind: str) -> str | None:
+        if kind in ("verb", "participle") and not lexicon.verbs:
+            return None
+        if kind == "noun" and not lexicon.nouns:
+            return None
+        return context.expand(f"{{{kind}:{frame.lexicon}}}", (*where, "lexicon"))
+
+    verbs, participles, nouns = forms("verb"), forms("participle"), forms("noun")
+    if not frame.topic.strip():
+        raise context.error("a frame's topic is empty", (*where, "topic"))
+    topic = f"(?P<topic>(?-i:{context.expand(_with_heads(frame.topic, references), (*where, 'topic'))}))"
+    found: list[_Form] = []
+    if frame.role == "object":
+        if verbs:
+            noun_of = rf"(?:(?:the|a|an|its|their)\s+{nouns}\s+of\s+)?" if nouns else ""
+            found.append(
+                _Form(rf"(?P<anchor>{verbs})\s+{noun_of}(?P<gap>(?:{_LOWER}\s+){{0,3}}?){topic}", "active")
+            )
+        if participles:
+            found += [
+                _Form(
+                    rf"{topic}{_ASIDE}(?:\s*,?\s+(?:which|that|who))?\s+{_AUX}\s+(?:(?:not|never)\s+)?"
+                    rf"{_ADVERBS}(?P<anchor>{participles})\b",
+                    "passive",
+                ),
+                _Form(rf"{topic}\s*,\s*{_ADVERBS}(?P<anchor>{participles})\b", "apposed"),
+                _Form(rf"{topic}\s+{_ADVERBS}(?P<anchor>{participles})\b{_REDUCED_NEXT}", "reduced"),
+                _Form(
+                    rf"^[\s“\"‘']*{_ADVERBS}(?P<anchor>{participles})\b[^;:]{{0,150}}?,\s*(?:the\s+)?{topic}",
+                    "opening",
+                ),
+            ]
+    elif verbs:
+        found.append(_Form(rf"{topic}(?:\s+{VERB_GROUP_WORD}){{0,4}}?\s+(?P<anchor>{verbs})\b", "subject"))
+    if nouns:
+        found += [
+            _Form(rf"(?P<anchor>{nouns})\s+(?:of|by)\s+(?:the\s+)?{topic}", "noun"),
+            _Form(rf"{topic}(?:[’']s)?\s+(?P<anchor>{nouns})\b", "owner"),
+        ]
+        # a possessive pronoun for the topic named in the same sentence: "Since its creation in
+        # 2021, AUKUS has grown", "AUKUS, since its launch in 2021, has grown"
+        found += [
+            _Form(rf"\b(?:its|their)\s+(?P<anchor>{nouns})\b[^;:]{{0,80}}?,\s*(?:the\s+)?{topic}", "pronoun"),
+            _Form(rf"{topic}\s*,[^;:,]{{0,40}}?\b(?:its|their)\s+(?P<anchor>{nouns})\b", "pronoun"),
+        ]
+        if frame.role == "subject":
+            found.append(
+                _Form(
+                    rf"{topic}[^;:]{{0,150}}?\b(?:during|at|after|following|in)\s+(?:a|an|the|their|his|her|its)"
+                    rf"\s+(?:[\w’'-]+\s+){{0,2}}?(?P<anchor>{nouns})\b",
+                    "during",
+                )
+            )
+    if frame.dated:
+        dated = _dated_topic(frame.topic, references)
+        if dated is None:
+            raise context.error(
+                "'dated' needs a topic that is one reference ('{ref:aukus}')", (*where, "dated")
+            )
+        found.append(_Form(dated, "dated"))
+    heads, names = _heads(frame.topic, references), _names(frame.topic, references)
+    return [_Form(form.source, form.form, heads, names) for form in found]
+
+
+# --- the probe ----------------------------------------------------------------------------------
+
+_WORDS = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_VERB_GROUP = re.compile(VERB_GROUP_WORD)
+"""Auxiliaries, modals and catenatives ("agreed to set up"): part of the event's own verb group."""
+
+
+_LIGHT_VERBS = frozenset(
+    "held hold holds holding take takes took taken taking happen happens happened occur occurs occurred"
+    " scheduled planned slated set due expected began begun begin begins started start starts opened"
+    " open opens ended end ends closed concluded resumed continued released issued published reached struck"
+    " sealed".split()
+)
+"""Verbs that carry a noun's event or its phase ("the summit will be held on April 10", "the talks
+began in 2019"), not an event of their own."""
+_ATTACH_WORDS = 8
+"""How far back from a date another verb still governs it ("Biden met Kishida this month said ...")."""
+_ATTACH_STOP = frozenset("that which who whom whose when where while because".split())
+
+
+def _governed_before(sentence: str, clause_start: int, mention: Mention) -> bool:
+    """Whether a verb just before the date governs it: in "a statement released after Biden met Kishida
+    this month said ...", "this month" is the meeting's, not the statement's. A comma or a
+    complementizer ("that") between them ends the verb's reach."""
+    stretch = sentence[clause_start : mention.start]
+    comma = max(stretch.rfind(","), stretch.rfind("—"))
+    tokens = list(_WORDS.finditer(sentence, clause_start + comma + 1, mention.start))[-_ATTACH_WORDS:]
+    words = [token.group() for token in tokens]
+    for index in range(len(tokens) - 1, -1, -1):
+        word = words[index]
+        if word.lower() in _ATTACH_STOP:
+            return False
+        if (
+            _marker(words, index, sentence, tokens[index].start()) is not None
+            and not _VERB_GROUP.fullmatch(word)
+            and word.lower() not in _LIGHT_VERBS
+        ):
+            return True
+    return False
+
+
+def _predicate_between(sentence: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """Whether a verb other than an auxiliary stands between two spans: in "Motegi on Friday welcomed
+    the creation of AUKUS" Friday dates the welcome, not the creation; "agreed to set up" is one
+    verb group."""
+    first, second = sorted((left, right))
+    if second[0] <= first[1]:
+        return False
+    tokens = list(_WORDS.finditer(sentence, first[1], second[0]))
+    words = [token.group() for token in tokens]
+    return any(
+        _marker(words, index, sentence, token.start()) is not None
+        and not _VERB_GROUP.fullmatch(token.group())
+        and token.group().lower() not in _LIGHT_VERBS
+        for index, token in enumerate(tokens)
+    )
+
+
+def _ends_in_head(topic: str, heads: frozenset[str]) -> bool:
+    words = topic.lower().split()
+    return bool(words) and words[-1].strip("“”\"'‘’") in heads
+
+
+def _frame_veto(
+    form: _Form, spans: Spans, sentence: str, to_char: Callable[[int], int], groups: Mapping[str, int]
+) -> str | None:
+    """Why a frame's match is not the event, if it is not (before any date is looked at)."""
+    if form.form == "pattern":
+        return None
+    topic = groups.get("topic")
+    if (
+        form.form in ("active", "noun", "opening")
+        and topic is not None
+        and spans[topic][0] >= 0
+        and not _ends_in_head(sentence[to_char(spans[topic][0]) : to_char(spans[topic][1])], form.heads)
+        and not _TOPIC_END.match(sentence, to_char(spans[topic][1]))
+    ):
+        return "the topic's name qualifies another noun here ('AUKUS partners')"
+    if form.form in ("active", "noun") and topic is not None and spans[topic][0] >= 0:
+        start, end = to_char(spans[topic][0]), to_char(spans[topic][1])
+        if _POSSESSIVE.match(sentence, end):
+            return "the topic owns what the verb is about ('announced the pact's expansion')"
+        if (
+            _INDEFINITE.match(sentence, start)
+            and not _NEW.search(sentence, start, end)
+            and not _NAMED_AFTER.match(sentence, end)
+        ):
+            return "an indefinite mention that introduces something else ('announced an agreement')"
+    if (
+        form.form == "reduced"
+        and topic is not None
+        and form.names is not None
+        and not form.names.search(sentence, to_char(spans[topic][0]), to_char(spans[topic][1]))
+    ):
+        return (
+            "a mention with a bare participle may name another agreement ('the partnering agreement signed')"
+        )
+    anchor = groups.get("anchor")
+    if form.form == "pronoun" and anchor is not None and _OF_AFTER.match(sentence, to_char(spans[anchor][1])):
+        return "the noun has an object of its own ('its launch of Pillar II')"
+    gap = groups.get("gap")
+    if form.form == "active" and gap is not None and spans[gap][0] >= 0:
+        words = sentence[to_char(spans[gap][0]) : to_char(spans[gap][1])].lower().split()
+        if any(word in _NOT_OBJECT for word in words):
+            return "the topic is not the verb's object"
+    return None
+
+
+def _interpreter(
+    spec: Spec, shape: _Form, groups: Mapping[str, int]
+) -> Callable[[Spans, bytes, SentenceScope], Hit]:
+    form = shape.form
     window, precision = spec.window, spec.precision
+    anchor_group = groups.get("anchor")
+    date_groups = [groups[name] for name in ("date", "year") if name in groups]
 
     def interpret(spans: Spans, data: bytes, scope: SentenceScope) -> Hit:
         event_bytes = spans[0]
         sentence = data.decode("utf-8", "replace")
         to_char, to_byte = char_offsets(sentence, data), _byte_offsets(sentence, data)
         event = (to_char(event_bytes[0]), to_char(event_bytes[1]))
+        veto = _frame_veto(shape, spans, sentence, to_char, groups)
+        if veto is not None:
+            return Hit(None, event_bytes, event_bytes, reason=veto)
+        if _ANNIVERSARY_BEFORE.search(sentence, max(0, event[0] - 40), event[0]) or _ANNIVERSARY.search(
+            sentence, event[0], event[1]
+        ):
+            return Hit(None, event_bytes, event_bytes, reason="an anniversary of the event, not the event")
         mentions = find_dates(sentence)
         if not mentions:
             return Hit(None, event_bytes, event_bytes, reason="no date in the sentence")
         clause = SentenceCues(sentence, data).clause(*event)
-        mention = nearest(mentions, sentence, event, clause, window)
+        allow: Callable[[Mention], bool] | None = None
+        predicate = event  # a date another verb stands between belongs to that verb
+        if anchor_group is not None and spans[anchor_group][0] >= 0:
+            predicate = (to_char(spans[anchor_group][0]), to_char(spans[anchor_group][1]))
+        if date_groups:  # the date written into the topic's name, and no other
+            group = next((g for g in date_groups if spans[g][0] >= 0), date_groups[0])
+            inside = (to_char(spans[group][0]), to_char(spans[group][1]))
+            allow = lambda mention: inside[0] <= mention.start and mention.end <= inside[1]  # noqa: E731
+        else:
+
+            def allow(mention: Mention) -> bool:
+                if _predicate_between(sentence, predicate, (mention.start, mention.end)):
+                    return False
+                return mention.end > predicate[0] or not _governed_before(sentence, clause[0], mention)
+
+        mention = nearest(mentions, sentence, event, clause, window, allow)
         if mention is None:
             reason = f"no date in the event's clause within {window} words of it"
+            if date_groups:
+                reason = "no date in the topic's name"
             return Hit(None, event_bytes, event_bytes, reason=reason)
-        tense = tense_near(sentence, clause, mention.start, mention.end) if mention.needs_tense else None
-        placed = place(mention, scope.published, tense)
+        if _ANNIVERSARY.search(_between(sentence, event, (mention.start, mention.end))):
+            return Hit(None, event_bytes, event_bytes, reason="an anniversary of the event, not the event")
+        if form == "reduced" and _THAT_AFTER.match(sentence, max(mention.end, event[1])):
+            return Hit(
+                None,
+                event_bytes,
+                event_bytes,
+                reason="a verb of saying ('announced in April that'), not a participle",
+            )
+        tense = tense_near(sentence, clause, mention.start, mention.end)
+        placed = place(mention, scope.published, tense if mention.needs_tense else None)
         if placed is not None and precision is not None:
             placed = truncate(placed, precision)
         date = (to_byte(mention.start), to_byte(mention.end))
@@ -734,8 +1291,9 @@ def _interpreter(spec: Spec, anchor_group: int | None) -> Callable[[Spans, bytes
         if mention.looks_ahead:  # its own "next month" is the future cue
             anchor = (date[1], date[1])
         elif anchor_group is not None and spans[anchor_group][0] >= 0:
-            predicate = spans[anchor_group]
-            anchor = (min(predicate[0], date[0]), max(predicate[1], date[1]))
+            # The predicate itself: cues between it and its date count ("On Wednesday, Biden will
+            # meet ...", "the summit ... will be held on April 10").
+            anchor = spans[anchor_group]
         resolved = placed.start is not None and placed.end is not None
         detail = DateValue(
             raw=mention.raw,
@@ -745,10 +1303,11 @@ def _interpreter(spec: Spec, anchor_group: int | None) -> Callable[[Spans, bytes
             end=placed.end.isoformat() if placed.end else None,
             relative_to=scope.published.iso if placed.relative and scope.published else None,
         )
-        settled = _before_publication(placed, scope.published) and (
-            (tense if mention.needs_tense else tense_near(sentence, clause, mention.start, mention.end))
-            != "future"
-        )
+        # A date over before publication, or told in the past tense, is no forecast.
+        if resolved and scope.published is not None and scope.published.year is not None:
+            settled = _before_publication(placed, scope.published) and tense != "future"
+        else:
+            settled = (tense == "past" or form in _PARTICIPIAL) and not mention.looks_ahead
         return Hit(label(placed, mention.raw), anchor, span, detail=detail, settled=settled)
 
     return interpret
@@ -757,26 +1316,33 @@ def _interpreter(spec: Spec, anchor_group: int | None) -> Callable[[Spans, bytes
 def compile_probes(
     spec: Spec, context: CompileContext, extractor: ExtractorRef, priority: int
 ) -> list[Probe]:
-    """One probe per event pattern: the event's literals gate the sentences a date is looked for in."""
+    """One probe per event pattern and per construction of each frame: the event's literals gate the
+    sentences a date is looked for in."""
     if context.field_type != "date":
         raise context.error(
             f"a date extractor belongs in a date field; this field is of type {context.field_type}"
         )
-    probes = []
+    if not spec.event and not spec.frames:
+        raise context.error("a date extractor needs an 'event' pattern or a 'frames' entry", ("event",))
+    located: list[tuple[_Form, tuple[str | int, ...]]] = []
     for index, pattern in enumerate(spec.event):
         if not pattern.strip():
             raise context.error("an event pattern is empty", ("event", index))
-        source = context.expand(pattern, ("event", index))
-        regex = context.compile(source, ("event", index), case_sensitive=spec.case_sensitive)
+        located.append((_Form(context.expand(pattern, ("event", index)), "pattern"), ("event", index)))
+    for index, frame in enumerate(spec.frames):
+        located += [(form, ("frames", index)) for form in _frame_forms(frame, context, ("frames", index))]
+    probes = []
+    for form, where in located:
+        regex = context.compile(form.source, where, case_sensitive=spec.case_sensitive)
         probes.append(
             Probe(
                 field_id=context.field_id,
                 extractor=extractor,
                 priority=priority,
-                source=source,
+                source=form.source,
                 case_sensitive=spec.case_sensitive,
                 regex=regex,
-                interpret=_interpreter(spec, regex.groupindex.get("anchor")),
+                interpret=_interpreter(spec, form, dict(regex.groupindex)),
             )
         )
     return probes
