@@ -87,6 +87,12 @@ class Hit:
     settled: bool = False
     """The value lies wholly before the article's publication (a date in its past): it is no
     forecast, whatever future cue another predicate of its clause has."""
+    opens: int | None = None
+    """Byte offset where the value's own clause begins, when the extractor knows better than the
+    clause splitter: in "Japan will not take part in the Pillar I submarines" the value stands in
+    a description ("the Pillar I submarines") that the negation and the future of another
+    predicate do not reach. Cues before it do not bear on the value, nor does a rule's
+    `unless_before` look there; it never widens the clause."""
 
 
 @dataclass(frozen=True, slots=True)
