@@ -771,3 +771,37 @@ def test_family_report_keeps_fields_separate() -> None:
     assert [(c.value, c.evidence.article) for c in new_zealand.claims] == [("supportive", "a1")]
     assert usa.silent == ("a1",)
     assert new_zealand.silent == ("a2",)
+
+
+def test_two_references_may_share_a_name() -> None:
+    # "Coral Compact" names both; each counts as named from its first occurrence, so a mention of
+    # the second ("the signatories") is not lost because the first took the name.
+    rules = parse_rules(
+        textwrap.dedent(
+            """\
+            schema_version: 1
+            version: test
+            title: Shared names
+            references:
+              compact:
+                names: [Coral Compact]
+                mentions: [compact]
+              members:
+                names: [Coral Compact]
+                mentions: [signatory]
+            fields:
+              - id: scope
+                label: What the members build
+                type: set
+                vocabulary: [drones]
+                extractors:
+                  - kind: lexicon
+                    context: ['{ref:members}']
+                    terms:
+                      drones: [drones]
+            """
+        ),
+        "tests/shared.yaml",
+    )
+    assert values(rules, "The Coral Compact is new. The signatories build drones.") == ["drones"]
+    assert values(rules, "The signatories build drones.") == []
