@@ -545,6 +545,43 @@ def bundled_claims(rules: RuleSet, text: str) -> set[tuple[str, str, str]]:
         ("Japan's cyber specialists rose from 890 in 2022 to 2,230 in 2023, a plan shows.", set()),
         ("South Korea plans to train 4,000 cyber specialists.", set()),
         ("Japan's 2027 plan was set at the Cabinet's 12th meeting.", set()),
+        # the contract referred back to once Naval Group is named, or as the cancelled contract
+        (
+            "Naval Group built boats for decades. An earlier deal between Paris and Canberra, worth"
+            " US$65 billion, covered twelve conventional submarines.",
+            {
+                ("naval_group.contract_value", "65,000,000,000 USD", "asserted"),
+                ("naval_group.submarine_count", "12", "asserted"),
+            },
+        ),
+        (
+            "Paris is still angry that Canberra tore up a €35bn (A$56bn) order.",
+            {
+                ("naval_group.contract_value", "35,000,000,000 EUR", "asserted"),
+                ("naval_group.contract_value", "56,000,000,000 AUD", "asserted"),
+            },
+        ),
+        # without the reference, "the deal" is any deal
+        ("The deal, worth US$65 billion, covered twelve conventional submarines.", set()),
+        (
+            "DCNS won the tender in 2016. The order later grew from eight Shortfin Barracuda submarines"
+            " to a dozen.",
+            {("naval_group.submarine_count", "12", "asserted")},
+        ),
+        (
+            "Naval Group lost the contract. Australia will instead get eight nuclear-powered"
+            " submarines, a deal worth A$368 billion.",
+            set(),
+        ),
+        ("Naval Group lost out to the AUKUS deal, worth A$368 billion.", set()),
+        (
+            "Tokyo plans to take its cyber specialists from 2,230 to 4,000 within five years.",
+            {("japan.cyber_personnel_target", "4,000", "expected")},
+        ),
+        (
+            "Japan aims to have between 3,500 and 4,000 cyber specialists by 2027.",
+            {("japan.cyber_personnel_target", "3,500–4,000", "expected")},
+        ),
     ],
 )
 def test_bundled_quantity_rules_on_new_sentences(
