@@ -12,6 +12,7 @@ import pytest
 
 from aukus_check.corpus import Article, Corpus, parse_article
 from aukus_check.engine import Candidate, build_report, scan_article
+from aukus_check.errors import RulesError
 from aukus_check.models import Claim, Cue, Report
 from aukus_check.outlets import build_outlet_matcher
 from aukus_check.rules import RuleSet, parse_rules
@@ -771,3 +772,125 @@ def test_family_report_keeps_fields_separate() -> None:
     assert [(c.value, c.evidence.article) for c in new_zealand.claims] == [("supportive", "a1")]
     assert usa.silent == ("a1",)
     assert new_zealand.silent == ("a2",)
+
+
+# --- lexicon: descriptions of an owner, and its purpose ----------------------------------------
+
+OWNED = parse_rules(
+    textwrap.dedent(
+        """\
+        schema_version: 1
+        version: test
+        title: Owned lexicon
+        lexicons:
+          cover:
+            verbs: [cover, focus]
+            nouns: [work, project]
+          aim:
+            verbs: [aim, plan]
+            nouns: [plan, goal]
+        references:
+          compact:
+            names: [Coral Compact]
+            mentions: [compact, treaty]
+        fields:
+          - id: scope
+            label: What the compact covers
+            type: set
+            vocabulary: [drones, lasers]
+            extractors:
+              - kind: lexicon
+                owner: '{ref:compact}'
+                describes: '{lex:cover}'
+                purpose: '{lex:aim}'
+                terms:
+                  drones: [drones]
+                  lasers: [lasers]
+        """
+    ),
+    "tests/owned.yaml",
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the owner's description: cues of the predicate before it do not reach the term
+        ("Fiji will not join the Coral Compact drones effort.", [("scope", "drones", "asserted")]),
+        ("Fiji could be brought into the Coral Compact work on lasers.", [("scope", "lasers", "asserted")]),
+        (
+            "Fiji may sign up to the Coral Compact, which covers drones.",
+            [("scope", "drones", "asserted")],
+        ),
+        # cues after the owner still count
+        ("The Coral Compact will not cover lasers.", [("scope", "lasers", "denied")]),
+        ("Officials say the Coral Compact will focus on drones.", [("scope", "drones", "expected")]),
+        # not a description: the owner is only named on the way ("via the compact to build")
+        (
+            "The navies will work via the Coral Compact to build drones.",
+            [("scope", "drones", "expected")],
+        ),
+        # the owner's purpose is what it covers, not a forecast
+        ("The Coral Compact aims to put drones in every port.", [("scope", "drones", "asserted")]),
+        ("The Coral Compact, which plans to field lasers, is new.", [("scope", "lasers", "asserted")]),
+        ("Fiji plans to buy lasers under the Coral Compact.", [("scope", "lasers", "expected")]),
+        # a condition governs the whole clause, owner or not
+        ("If Fiji joins the Coral Compact drones effort, Tonga will follow.", []),
+        ("Whether the Coral Compact covers lasers is unclear.", []),
+        # a mention ("the treaty") is an owner only once the compact is named
+        (
+            "The Coral Compact was signed in May. Fiji may not join the treaty work on lasers.",
+            [("scope", "lasers", "asserted")],
+        ),
+        ("Fiji may not join the treaty work on lasers.", [("scope", "lasers", "denied")]),
+    ],
+)
+def test_a_term_in_a_description_of_its_owner(body: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kept(OWNED, body) == expected
+
+
+def test_describes_and_purpose_need_an_owner() -> None:
+    for key in ("describes", "purpose"):
+        with pytest.raises(RulesError, match=f"'{key}' needs an 'owner'"):
+            lexicon_rules(
+                f"""
+                - kind: lexicon
+                  {key}: 'covers'
+                  terms:
+                    ai: [AI]
+                """
+            )
+
+
+def test_two_references_may_share_a_name() -> None:
+    # "Coral Compact" names both; each counts as named from its first occurrence, so a mention of
+    # the second ("the signatories") is not lost because the first took the name.
+    rules = parse_rules(
+        textwrap.dedent(
+            """\
+            schema_version: 1
+            version: test
+            title: Shared names
+            references:
+              compact:
+                names: [Coral Compact]
+                mentions: [compact]
+              members:
+                names: [Coral Compact]
+                mentions: [signatory]
+            fields:
+              - id: scope
+                label: What the members build
+                type: set
+                vocabulary: [drones]
+                extractors:
+                  - kind: lexicon
+                    context: ['{ref:members}']
+                    terms:
+                      drones: [drones]
+            """
+        ),
+        "tests/shared.yaml",
+    )
+    assert values(rules, "The Coral Compact is new. The signatories build drones.") == ["drones"]
+    assert values(rules, "The signatories build drones.") == []

@@ -104,6 +104,16 @@ def test_figures_with_separators_and_magnitudes(text: str, value: Decimal) -> No
         ("4,000 or so", False, "~4,000"),
         ("~4,000", False, "~4,000"),
         ("2.5", False, "2.5"),
+        # ranges: one value, the interval they name; a side takes the other's currency or magnitude
+        ("between 3,000 and 4,000", False, "3,000–4,000"),
+        ("3,000-4,000", False, "3,000–4,000"),
+        ("eight to twelve", False, "8–12"),
+        ("twenty-five to thirty", False, "25–30"),
+        ("roughly 3,000 to 4,000", False, "~3,000–4,000"),
+        ("$50-60 billion", True, "50,000,000,000–60,000,000,000 USD"),
+        ("between A$50bn and A$60bn", True, "50,000,000,000–60,000,000,000 AUD"),
+        ("€500 million to €1 billion", True, "500,000,000–1,000,000,000 EUR"),
+        ("40 to 45 billion euros", True, "40,000,000,000–45,000,000,000 EUR"),
     ],
 )
 def test_labels(raw: str, money: bool, expected: str) -> None:
@@ -118,6 +128,8 @@ def test_labels(raw: str, money: bool, expected: str) -> None:
         ("C$5bn", "currency 'C$' is not one of USD, AUD, EUR, JPY, GBP"),
         ("NZ$3bn", "currency 'NZ$' is not one of USD, AUD, EUR, JPY, GBP"),
         ("billions of dollars", "vague quantity ('billions of'), not a number"),
+        ("$5bn to €6bn", "a range across two currencies (USD, EUR)"),
+        ("twelve to eight dollars", "the second number of the range is not the larger: not a range"),
     ],
 )
 def test_phrases_that_are_not_read(raw: str, reason: str) -> None:
@@ -137,6 +149,9 @@ def test_qualifiers_make_intervals() -> None:
     assert bounds("more than 1.5") == (1.5, None)
     assert bounds("up to 4,000") == (0, 4000)
     assert bounds("fewer than 12", integer=True) == (0, 11)
+    assert bounds("between 3,000 and 4,000") == (3000, 4000)
+    assert bounds("about 3,000-4,000") == pytest.approx((2700, 4400))
+    assert bounds("up to 8-12") == (0, 12)
 
 
 # --- the kind on sentences, with rules written for these tests ------------------------------
@@ -232,13 +247,34 @@ def read(rules: RuleSet, text: str) -> list[tuple[str, str, str]]:
         ("The test flight covered roughly 482 kilometers.", []),
         ("A range of 482 kilometers was claimed.", []),
         ("Hundreds of submarines and thousands of cyber specialists took part.", []),
-        ("Between 3,000 and 4,000 cyber specialists were hired.", []),
-        ("Some 3,000-4,000 cyber specialists were hired.", []),
+        ("Between 2021 and 2024 submarines were refitted.", []),
+        ("On April 5-6 submarines surfaced.", []),
         ("The deal was priced in 2021 dollars.", []),
         ("Ottawa offered C$5bn.", []),
         ("The navy wants 1.5 submarines.", []),
         ("Japan has 4 000 cyber specialists.", []),
         ("The navy bought $12 submarines.", [("money", "12 USD", "asserted")]),
+        # ranges
+        ("Between 3,000 and 4,000 cyber specialists were hired.", [("crew", "3,000–4,000", "asserted")]),
+        ("Some 3,000-4,000 cyber specialists were hired.", [("crew", "~3,000–4,000", "asserted")]),
+        ("The navy wants between ten and twelve submarines.", [("boats", "10–12", "asserted")]),
+        ("Bids came in at $2-3 billion.", [("money", "2,000,000,000–3,000,000,000 USD", "asserted")]),
+        # a change reads what it became
+        ("The navy's order grew from eight submarines to twelve.", [("boats", "12", "asserted")]),
+        ("The navy cut its order from twelve attack submarines to nine.", [("boats", "9", "asserted")]),
+        ("The order went from 8 to 12 attack submarines.", [("boats", "12", "asserted")]),
+        ("The budget rose from A$50bn to A$90bn.", [("money", "90,000,000,000 AUD", "asserted")]),
+        # an amount and its equivalent in parentheses: two values
+        (
+            "The bill came to A$90bn (US$65.4bn) in the end.",
+            [("money", "90,000,000,000 AUD", "asserted"), ("money", "65,400,000,000 USD", "asserted")],
+        ),
+        (
+            "Paris wants €2bn (about A$3.2bn) back.",
+            [("money", "2,000,000,000 EUR", "asserted"), ("money", "~3,200,000,000 AUD", "asserted")],
+        ),
+        # a year after "to" ends no range: the amount is read alone
+        ("The programme costs A$368bn to 2055.", [("money", "368,000,000,000 AUD", "asserted")]),
     ],
 )
 def test_kind_on_sentences(kind_rules: RuleSet, text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -254,10 +290,6 @@ def test_kind_on_sentences(kind_rules: RuleSet, text: str, expected: list[tuple[
         ("On April 5 submarines surfaced.", "a date ('April 5'), not a quantity"),
         ("The deal was priced in 2021 dollars.", "a year ('in 2021'), not a quantity"),
         ("Hundreds of submarines surfaced.", "vague quantity ('Hundreds of'), not a number"),
-        (
-            "Some 3,000-4,000 cyber specialists were hired.",
-            "end of a range ('3,000-4,000'): ranges are not read",
-        ),
         ("The navy wants 1.5 submarines.", "1.5 is not a whole number"),
         ("The navy bought $12 submarines.", "an amount of money, not a count"),
         ("A range of 482 kilometers was claimed.", "followed by 'kilometers': a measure, not this quantity"),
@@ -265,6 +297,28 @@ def test_kind_on_sentences(kind_rules: RuleSet, text: str, expected: list[tuple[
 )
 def test_traps_are_dropped_with_a_reason(kind_rules: RuleSet, text: str, reason: str) -> None:
     assert [c.dropped for c in scan(kind_rules, text) if not c.kept] == [reason]
+
+
+def test_the_start_of_a_change_and_a_span_of_years_are_dropped_with_a_reason(kind_rules: RuleSet) -> None:
+    reasons = {
+        c.dropped
+        for c in scan(kind_rules, "The navy's order grew from eight submarines to twelve.")
+        if not c.kept
+    }
+    assert "the starting point of a change ('from eight submarines to twelve'): not what it became" in reasons
+    [boats] = [
+        c
+        for c in scan(kind_rules, "Between 2021 and 2024 submarines were refitted.")
+        if c.probe.field_id == "boats"
+    ]
+    assert boats.dropped == "a span of years ('Between 2021 and 2024'), not a quantity"
+
+
+def test_an_amount_and_its_equivalent_have_spans_of_their_own(kind_rules: RuleSet) -> None:
+    text = "The bill came to A$90bn (US$65.4bn) in the end."
+    body = f"Headline\n\n{text}\n"
+    found = [body[c.span[0] : c.span[1]] for c in scan(kind_rules, text) if c.kept]
+    assert found == ["A$90bn", "US$65.4bn"]
 
 
 def test_the_anchor_is_the_quantity_phrase_with_its_qualifier(kind_rules: RuleSet) -> None:
@@ -491,6 +545,43 @@ def bundled_claims(rules: RuleSet, text: str) -> set[tuple[str, str, str]]:
         ("Japan's cyber specialists rose from 890 in 2022 to 2,230 in 2023, a plan shows.", set()),
         ("South Korea plans to train 4,000 cyber specialists.", set()),
         ("Japan's 2027 plan was set at the Cabinet's 12th meeting.", set()),
+        # the contract referred back to once Naval Group is named, or as the cancelled contract
+        (
+            "Naval Group built boats for decades. An earlier deal between Paris and Canberra, worth"
+            " US$65 billion, covered twelve conventional submarines.",
+            {
+                ("naval_group.contract_value", "65,000,000,000 USD", "asserted"),
+                ("naval_group.submarine_count", "12", "asserted"),
+            },
+        ),
+        (
+            "Paris is still angry that Canberra tore up a €35bn (A$56bn) order.",
+            {
+                ("naval_group.contract_value", "35,000,000,000 EUR", "asserted"),
+                ("naval_group.contract_value", "56,000,000,000 AUD", "asserted"),
+            },
+        ),
+        # without the reference, "the deal" is any deal
+        ("The deal, worth US$65 billion, covered twelve conventional submarines.", set()),
+        (
+            "DCNS won the tender in 2016. The order later grew from eight Shortfin Barracuda submarines"
+            " to a dozen.",
+            {("naval_group.submarine_count", "12", "asserted")},
+        ),
+        (
+            "Naval Group lost the contract. Australia will instead get eight nuclear-powered"
+            " submarines, a deal worth A$368 billion.",
+            set(),
+        ),
+        ("Naval Group lost out to the AUKUS deal, worth A$368 billion.", set()),
+        (
+            "Tokyo plans to take its cyber specialists from 2,230 to 4,000 within five years.",
+            {("japan.cyber_personnel_target", "4,000", "expected")},
+        ),
+        (
+            "Japan aims to have between 3,500 and 4,000 cyber specialists by 2027.",
+            {("japan.cyber_personnel_target", "3,500–4,000", "expected")},
+        ),
     ],
 )
 def test_bundled_quantity_rules_on_new_sentences(

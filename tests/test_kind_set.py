@@ -10,7 +10,13 @@ Decisions these tests pin down:
   a sentence about Pillar II;
 - "Apart from AI, ..." opening a sentence can mean "besides AI" or "except AI": AI is dropped,
   neither included nor excluded;
-- a hedged element ("could include") is included, with `hedged` set on its claim.
+- a hedged element ("could include") is included, with `hedged` set on its claim;
+- scope is read wherever the article presents the areas (or the submarines) as AUKUS's: the
+  pact named, referred back to once named ("the pact", "the three governments"), its three
+  members listed together, or its pillars; a description of the pact ("the AUKUS undersea
+  work") states its scope whatever the predicate it stands in, and the pact's own purpose
+  ("which aims to equip Australia with ...") is no forecast;
+- what a country has, lacks, could offer, should do or does itself is not the pact's scope.
 """
 
 from __future__ import annotations
@@ -144,7 +150,91 @@ TRAPS = [
     ("Japan has no nuclear submarines.", set()),
 ]
 
-CASES = SYNONYMS + NEGATION_AND_EXCLUSION + MODALITY + TRAPS
+# The pact by name or referred back to once named, its members, and descriptions of it: scope
+# wherever the article presents the areas (or the submarines) as AUKUS's.
+REFERENCES = [
+    ("AUKUS turned three this year. The pact now also funds quantum sensing trials.", p2("quantum")),
+    # "the pact" of an article that never named AUKUS is some other pact
+    ("The pact now also funds quantum sensing trials.", set()),
+    (
+        "AUKUS was signed in 2021. The three governments are testing uncrewed systems together.",
+        p2("autonomy_robotics"),
+    ),
+    (
+        "Britain, Australia and the United States will jointly research hypersonic gliders.",
+        p2("hypersonics (expected)"),
+    ),
+    ("Canberra, London and Washington have agreed to share machine learning tools.", p2("ai")),
+    (
+        "AUKUS leaders met in May. The trio is set to deliver nuclear-powered submarines to"
+        " the Royal Australian Navy.",
+        p1("nuclear_submarines (expected)"),
+    ),
+    (
+        "AUKUS dates from 2021. The partner countries pool know-how on nuclear submarine reactors.",
+        p1("nuclear_submarines"),
+    ),
+    (
+        "Seen beside the boat-heavy Pillar One, its submarine spending dwarfs the rest.",
+        p1("nuclear_submarines"),
+    ),
+    # a description of the pact states its scope, whatever the predicate it stands in
+    ("Seoul may never take part in the AUKUS undersea work.", p2("undersea")),
+    ("Tokyo will not join the Pillar One nuclear-powered submarine effort.", p1("nuclear_submarines")),
+    (
+        "AUKUS is three years old. Ottawa might be brought into Pillar II, the part of the pact"
+        " that centres on quantum and cyber.",
+        p2("quantum", "cyber"),
+    ),
+    ("The AUKUS work does not cover hypersonics.", p2("not hypersonics")),
+    ("Japan says the second pillar will cover robotics.", p2("autonomy_robotics (expected)")),
+    # named on the way only: the sentence's own future stands
+    (
+        "AUKUS was signed in 2021. The partners will work through AUKUS to develop hypersonic gliders.",
+        p2("hypersonics (expected)"),
+    ),
+    ("If Seoul joins the AUKUS quantum work, Beijing will object.", set()),
+    # the pact's purpose is what it covers, not a forecast; someone else's plan is a forecast
+    (
+        "AUKUS, which aims to equip Australia with nuclear-powered submarines, turns five next year.",
+        p1("nuclear_submarines"),
+    ),
+    (
+        "AUKUS was launched in 2021. The alliance unveiled a plan to field nuclear-powered"
+        " submarines in Adelaide.",
+        p1("nuclear_submarines"),
+    ),
+    (
+        "Washington plans to sell nuclear-powered submarines to Canberra under AUKUS.",
+        p1("nuclear_submarines (expected)"),
+    ),
+    # "is to be" is a forecast, not a purpose
+    (
+        "AUKUS was set up in 2021. The pact is to be widened to cover hypersonic gliders next year.",
+        p2("hypersonics (expected)"),
+    ),
+]
+
+# What a country has, lacks, could give or should do is not what the pact covers.
+OWN_CAPABILITIES = [
+    (
+        "AUKUS was signed in 2021. Tokyo's expertise in robotics and quantum computing impresses"
+        " the AUKUS partners.",
+        set(),
+    ),
+    ("AUKUS partners prize the nation's capabilities in electronic warfare.", set()),
+    ("AUKUS envoys said Japan could offer the pact its strengths in machine learning.", set()),
+    ("Japan should work with AUKUS on hypersonic defence, the lawmaker argued.", set()),
+    ("The AUKUS partners said Tokyo must shore up its cyber defences.", set()),
+    ("AUKUS officials say Japan needs to make progress in the field of cybersecurity first.", set()),
+    ("Tokyo has run uncrewed systems projects with each AUKUS country for years.", set()),
+    ("Under AUKUS there is no plan for Tokyo to buy nuclear-powered submarines.", set()),
+    ("AUKUS aside, India operates its own nuclear-powered submarines.", set()),
+    ("The AUKUS deal set no delivery schedule for the nuclear-powered submarines.", set()),
+    ("Japan, Australia and the Philippines discussed cyber cooperation.", set()),
+]
+
+CASES = SYNONYMS + NEGATION_AND_EXCLUSION + MODALITY + TRAPS + REFERENCES + OWN_CAPABILITIES
 
 
 def test_there_are_at_least_25_sentences() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from aukus_check.modality import Assessment, assess, clause_bounds
+from aukus_check.modality import Assessment, SentenceCues, assess, clause_bounds
 from aukus_check.models import Cue
 
 
@@ -556,3 +556,37 @@ def test_wishes_prescriptions_and_possibilities_are_no_claims(sentence: str, anc
 def test_what_governs_the_value_and_how_far_it_reaches(sentence: str, anchor: str, modality: str) -> None:
     result = judge(sentence, anchor)
     assert result.dropped is None and result.modality == modality, result
+
+
+# --- where the value's own clause opens (a description the extractor recognised) -----------------
+
+
+def test_cues_before_where_the_value_s_clause_opens_do_not_reach_it() -> None:
+    sentence = "Fiji will not take part in the compact's drone work."
+    cues = SentenceCues(sentence)
+    start, end = anchor_of(sentence, "drone")
+    assert cues.assess(start, end).modality == "denied"
+    opened = cues.assess(start, end, opens=sentence.index("the compact"))
+    assert (opened.modality, opened.cues) == ("asserted", ())
+
+
+def test_a_condition_still_governs_the_whole_clause() -> None:
+    sentence = "If Fiji joins the compact's drone work, Tonga will follow."
+    start, end = anchor_of(sentence, "drone")
+    opened = SentenceCues(sentence).assess(start, end, opens=sentence.index("the compact"))
+    assert opened.dropped == "hypothetical ('If' before it)"
+
+
+def test_the_prospect_of_another_predicate_does_not_reach_the_description() -> None:
+    sentence = "The prospect of Fiji joining the compact's drone work worries Tonga."
+    start, end = anchor_of(sentence, "drone")
+    assert SentenceCues(sentence).assess(start, end).dropped is not None
+    opened = SentenceCues(sentence).assess(start, end, opens=sentence.index("the compact"))
+    assert (opened.dropped, opened.modality) == (None, "asserted")
+
+
+def test_opens_never_widens_the_clause() -> None:
+    sentence = "Tonga will wait; Fiji did not join the compact's drone work."
+    start, end = anchor_of(sentence, "drone")
+    # an opening before the clause's own start (the semicolon) is ignored
+    assert SentenceCues(sentence).assess(start, end, opens=0).modality == "denied"

@@ -41,8 +41,9 @@ from aukus_check.re2_spans import char_offsets, iter_spans, search
 from aukus_check.rules import RuleSet
 
 Span = tuple[int, int]
-RawHit = tuple[Probe, Hit, Span, Span, str | None]
-"""A probe's match before resolution: probe, hit, span, anchor (characters), drop reason."""
+RawHit = tuple[Probe, Hit, Span, Span, str | None, int | None]
+"""A probe's match before resolution: probe, hit, span, anchor (characters), drop reason, and
+where the value's own clause begins (a character offset, or None: the clause splitter decides)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,8 @@ def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
                 span = (to_char(hit.span[0]), to_char(hit.span[1]))
                 anchor = (to_char(hit.anchor[0]), to_char(hit.anchor[1]))
                 unnamed = _unnamed_reference(probe.refs, spans, scope)
-                raw.append((probe, hit, span, anchor, hit.reason or veto or unnamed))
+                opens = None if hit.opens is None else to_char(hit.opens)
+                raw.append((probe, hit, span, anchor, hit.reason or veto or unnamed, opens))
         yield from _resolve_sentence(sentence, data, (sentence_start, sentence_end), raw)
 
 
@@ -135,12 +137,17 @@ def _scope_veto(probe: Probe, data: bytes, searched: dict[int, bool], scope: Sen
     return None
 
 
-def _framed_veto(probe: Probe, cues: SentenceCues, anchor: tuple[int, int]) -> str | None:
+def _framed_veto(
+    probe: Probe, cues: SentenceCues, anchor: tuple[int, int], opens: int | None = None
+) -> str | None:
     """Drop a match whose clause matches the rule's 'unless_before' before the anchor, or its
-    'unless_after' after it."""
+    'unless_after' after it. The clause begins at `opens` when the extractor knows the value's
+    own clause begins there (see Hit.opens)."""
     if not probe.unless_before and not probe.unless_after:
         return None
     clause_start, clause_end = cues.clause(anchor[0], anchor[1])
+    if opens is not None and clause_start < opens <= anchor[0]:
+        clause_start = opens
     before = cues.sentence[clause_start : anchor[0]].encode("utf-8")
     for regex in probe.unless_before:
         if search(regex, before):
@@ -166,20 +173,20 @@ def _resolve_sentence(
     ordered = sorted(raw, key=lambda r: (r[0].field_id, r[0].priority, r[2][0], -(r[2][1] - r[2][0])))
     survivors = []
     cues: SentenceCues | None = None
-    for probe, hit, span, anchor, reason in ordered:
+    for probe, hit, span, anchor, reason, opens in ordered:
         if reason is None and hit.value is not None and hit.polarity != "any":
             # Decided before overlaps: a negated-only match that is not negated must leave its
             # span to the rule's plain reading of the same trigger.
             cues = cues or SentenceCues(sentence, data)
-            reason = _polarity_veto(hit, cues.assess(anchor[0], anchor[1], wishes=probe.wishes))
+            reason = _polarity_veto(hit, cues.assess(anchor[0], anchor[1], wishes=probe.wishes, opens=opens))
         if reason is None and hit.value is not None:
             taken = accepted.setdefault(probe.field_id, [])
             if any(span[0] < end and start < span[1] for start, end in taken):
                 reason = "overlaps a match of an earlier extractor of this field"
             else:
                 taken.append(span)
-        survivors.append((probe, hit, span, anchor, reason))
-    for probe, hit, span, anchor, reason in sorted(
+        survivors.append((probe, hit, span, anchor, reason, opens))
+    for probe, hit, span, anchor, reason, opens in sorted(
         survivors, key=lambda r: (r[2][0], r[2][1], r[0].field_id)
     ):
         value = hit.value
@@ -188,7 +195,7 @@ def _resolve_sentence(
             reason = "no value"
         if reason is None:
             cues = cues or SentenceCues(sentence, data)
-            reason = _framed_veto(probe, cues, anchor)
+            reason = _framed_veto(probe, cues, anchor, opens)
             if reason is None:
                 assessment = cues.assess(
                     anchor[0],
@@ -196,6 +203,7 @@ def _resolve_sentence(
                     exclusions=probe.exclusions,
                     settled=hit.settled,
                     wishes=probe.wishes,
+                    opens=opens,
                 )
                 reason = assessment.dropped
                 if reason is None and hit.polarity == "negated":

@@ -377,21 +377,30 @@ class SentenceCues:
         exclusions: bool = False,
         settled: bool = False,
         wishes: bool = False,
+        opens: int | None = None,
     ) -> Assessment:
         """Judge the modality of the value anchored at [anchor_start, anchor_end).
 
         `exclusions`: the value is an element of a set, which "except", "other than" and the
         like can deny. `settled`: the value is already past when the article was published,
         so future cues do not make it expected ("would work with the framework established
-        in 2021").
+        in 2021"). `opens`: where the value's own clause begins, if the extractor knows it (a
+        description such as "the Pillar I submarines" after "Japan will not take part in"): cues
+        before it are another predicate's, except a condition ("if", "whether"), which governs
+        the whole clause. It only ever narrows the clause.
         """
         if self._question:
             return Assessment("asserted", False, (), dropped="in a question")
         clause_start, clause_end = self.clause(anchor_start, anchor_end)
+        whole_clause = clause_start
+        if opens is not None and clause_start < opens <= anchor_start:
+            clause_start = opens
         hypothetical = [
             cue
-            for cue in _within(self._hypotheticals, clause_start, anchor_start)
-            if not (
+            for cue in _within(self._hypotheticals, whole_clause, anchor_start)
+            # a condition ("if", "whether") governs its whole clause; "the prospect of" only what it names
+            if (cue[0] >= clause_start or not _PROSPECT.search(cue[2]))
+            and not (
                 _PROSPECT.match(cue[2].lower().removeprefix("the "))
                 and (
                     _FINITE.search(self.sentence, cue[1], anchor_start)

@@ -22,7 +22,7 @@ FieldType = Literal["enum", "set", "date", "quantity", "office", "person"]
 CueKind = Literal["attribution", "future", "negation", "hedge"]
 Precision = Literal["year", "month", "day"]
 DatePrecision = Literal["year", "month", "week", "day"]
-Qualifier = Literal["exact", "approximate", "at_least", "more_than", "at_most", "less_than"]
+Qualifier = Literal["exact", "approximate", "at_least", "more_than", "at_most", "less_than", "range"]
 PairKind = Literal["conflict", "time_separated"]
 
 STATUS_ORDER: dict[str, int] = {
@@ -150,7 +150,10 @@ class QuantityValue(Frozen):
 
     type: Literal["quantity"] = "quantity"
     raw: str = Field(description="The quantity phrase as the article writes it.")
-    amount: float = Field(description="The stated number, magnitudes applied ('1.5bn' is 1500000000).")
+    amount: float = Field(
+        description="The stated number, magnitudes applied ('1.5bn' is 1500000000); for a range "
+        "('between 3,000 and 4,000', qualifier 'range'), its lower end."
+    )
     unit: str | None = Field(description="Currency code (USD, AUD, EUR, JPY, GBP) or unit; null if none.")
     qualifier: Qualifier
     low: float | None = Field(description="Lower bound of what the phrase allows; null if unbounded.")

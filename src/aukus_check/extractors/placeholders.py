@@ -100,29 +100,33 @@ def ref_groups(regex: Any) -> tuple[tuple[int, str], ...]:
 
 
 class NameFinder:
-    """Finds, in one pass over an article, where each reference is first named."""
+    """Finds where each reference is first named in an article.
+
+    One search per reference, each stopping at its first name: a combined pattern would report
+    only the first alternative where two references share a name ("AUKUS" names both the pact
+    and its members), and the other would never count as named.
+    """
 
     def __init__(self, references: Mapping[str, Any]) -> None:
         import re2
 
         from aukus_check.re2_spans import options
 
-        self._order = list(references)
-        source = "|".join(f"({reference_names(references[name])})" for name in self._order)
-        self._regex = re2.compile(source, options(case_sensitive=True)) if self._order else None
+        self._regexes = {
+            name: re2.compile(reference_names(reference), options(case_sensitive=True))
+            for name, reference in references.items()
+        }
 
     def first_names(self, text: str) -> dict[str, int]:
         """Reference -> character offset of its first name in text; absent when never named."""
-        if self._regex is None:
+        if not self._regexes:
             return {}
         from aukus_check.re2_spans import iter_spans
 
         data = text.encode("utf-8")
         found: dict[str, int] = {}
-        for spans in iter_spans(self._regex, data):
-            for position, name in enumerate(self._order, start=1):
-                if spans[position][0] >= 0 and name not in found:
-                    found[name] = len(data[: spans[position][0]].decode("utf-8", "replace"))
-            if len(found) == len(self._order):
-                break
+        for name, regex in self._regexes.items():
+            spans = next(iter_spans(regex, data), None)
+            if spans is not None:
+                found[name] = len(data[: spans[0][0]].decode("utf-8", "replace"))
         return found

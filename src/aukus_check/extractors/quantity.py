@@ -25,23 +25,32 @@ What is read:
   more", "+" (at least); "more than", "over", "in excess of" (more than); "up to", "at most",
   "no more than", "as many as", "did not exceed", "or less" (at most); "less than", "fewer
   than", "under" (less than). A qualifier is part of the value, so the "no" of "no fewer
-  than" and the "not" of "did not exceed" are not negations of it.
+  than" and the "not" of "did not exceed" are not negations of it;
+- ranges, read as one value, the interval they name: "between 3,000 and 4,000", "3,000-4,000",
+  "eight to twelve", "$50-60 billion", "between A$50bn and A$60bn" (shown "3,000–4,000",
+  "50,000,000,000–60,000,000,000 USD"); a side without a currency or a magnitude takes the
+  other's. A change is not a range: "from 890 to 4,000" and "from eight submarines to twelve"
+  read what it became (4,000; 12);
+- an amount of money followed by its equivalent in parentheses, as two values of one fact: "a
+  A$90bn (US$65.4bn) contract" reads 90,000,000,000 AUD and 65,400,000,000 USD.
 
 What is refused (matched, then dropped with the reason `explain` shows): vague plurals
-("hundreds of", "billions of dollars"), ranges ("between 3,000 and 4,000", "3,000-4,000"),
-designations ("Mach 5", "B-52", "F-35", "Pillar 2", "No. 2"), dates ("April 5"), years ("in
-2021", "in 2021 dollars"), numbers glued to another number ("03-1234-5678"), percentages and
-units after a number a `pattern` reads ("12%", "482 kilometers"), non-integers in an
-`integer` rule, and a count whose noun is separated from the number by "of", "the" and the
-like ("one of the submarines"). Ordinals ("first", "12th") are not numbers here; fractions
-other than halves ("three-quarters") are not read.
+("hundreds of", "billions of dollars"), designations ("Mach 5", "B-52", "F-35", "Pillar 2",
+"No. 2"), dates ("April 5"), years ("in 2021", "in 2021 dollars", a span "2021-2024"), the
+start of a change ("from eight submarines to twelve" reads twelve, not eight), numbers glued
+to another number ("03-1234-5678"), percentages and units after a number a `pattern` reads
+("12%", "482 kilometers"), non-integers in an `integer` rule, and a count whose noun is
+separated from the number by "of", "the" and the like ("one of the submarines"). Ordinals
+("first", "12th") are not numbers here; fractions other than halves ("three-quarters") are
+not read.
 
 The value shown in the report is the qualifier as a sign ("~" approximate, "≥" at least,
 ">" more than, "≤" at most, "<" less than), the amount with thousands separators and no
-trailing ".0", and the currency code: "~1,000,000,000 USD", "12", ">500 AUD". The detail
-is a models.QuantityValue whose interval [low, high] is what the phrase allows; compare.py
-widens it by the field's `compare.tolerance` and never compares different currencies.
-The anchor modality is judged from is the quantity phrase, qualifier included.
+trailing ".0" (a range: its two ends joined by "–"), and the currency code: "~1,000,000,000
+USD", "12", ">500 AUD", "3,000–4,000". The detail is a models.QuantityValue whose interval
+[low, high] is what the phrase allows (qualifier "range" for an exact range); compare.py
+widens it by the field's `compare.tolerance` and never compares different currencies. The
+anchor modality is judged from is the quantity phrase, qualifier included.
 """
 
 from __future__ import annotations
@@ -52,11 +61,12 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
+import re2
 from pydantic import Field
 
 from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe, SentenceScope
 from aukus_check.models import ExtractorRef, Qualifier, QuantityValue
-from aukus_check.re2_spans import Spans, search
+from aukus_check.re2_spans import Spans, options, search
 
 KIND = "quantity"
 PLACEHOLDER = "{quantity}"
@@ -115,13 +125,30 @@ _AMOUNT_OF_MONEY = (
     rf"(?:{_CURRENCY_BEFORE}[\s\x{{00a0}}]?{_FIGURE}|{_NUMBER}{_JOIN}{_CURRENCY_AFTER}){_AFTER_QUALIFIER}?"
 )
 _PLAIN_AMOUNT = rf"{_NUMBER}{_AFTER_QUALIFIER}?"
+# Ranges: "between 3,000 and 4,000", "3,000-4,000", "eight to twelve", "$50-60bn", "$50bn to
+# $60bn". A side may lack the currency or magnitude the other has; `read_quantity` checks the rest.
+_END = rf"(?:{_FIGURE}|{_WORDS})"
+_RANGE_SEPARATOR = rf"(?:[\s\x{{00a0}}]*[-–—][\s\x{{00a0}}]*|{_SP}to{_SP})"
+_PLAIN_RANGE = rf"(?:\bbetween{_SP}{_END}{_SP}and{_SP}{_END}|{_END}{_RANGE_SEPARATOR}{_END})"
+_MONEY_END = rf"(?:{_CURRENCY_BEFORE}[\s\x{{00a0}}]?)?{_END}(?:{_JOIN}{_CURRENCY_AFTER})?"
+_MONEY_RANGE = (
+    rf"(?:\bbetween{_SP}{_MONEY_END}{_SP}and{_SP}{_MONEY_END}|{_MONEY_END}{_RANGE_SEPARATOR}{_MONEY_END})"
+)
+_CHANGE_TO_SOURCE = rf"^{_SP}(?:to|into){_SP}(?:{_QUALIFIER})?(?:{_FIGURE}|{_WORDS})"
 _HEAD_NOUNS = r"number|ranks|headcount|total|strength|pool|force|corps|workforce|contingent"
 _TOWARDS = r"to|at|reach(?:es|ed|ing)?|total(?:s|led|ling|ed|ing)?"
 
 
 def quantity_source(*, money: bool) -> str:
-    """RE2 source of one quantity phrase: qualifier, amount and, for money, its currency."""
-    return f"(?:{_QUALIFIER})?{_AMOUNT_OF_MONEY if money else _PLAIN_AMOUNT}"
+    """RE2 source of one quantity phrase: qualifier, amount (or range) and, for money, its currency."""
+    if money:
+        return f"(?:{_QUALIFIER})?(?:{_MONEY_RANGE}{_AFTER_QUALIFIER}?|{_AMOUNT_OF_MONEY})"
+    return f"(?:{_QUALIFIER})?(?:{_PLAIN_RANGE}{_AFTER_QUALIFIER}?|{_PLAIN_AMOUNT})"
+
+
+def equivalent_source() -> str:
+    """RE2 source of an amount's equivalent in parentheses: " (US$65.4bn)", " (about €56bn)"."""
+    return rf"[\s\x{{00a0}}]*\([\s\x{{00a0}}]*{quantity_source(money=True)}[\s\x{{00a0}}]*\)"
 
 
 # --- reading a matched phrase (Python's re on a few dozen characters) ------------------------
@@ -166,6 +193,7 @@ _SIGNS: dict[Qualifier, str] = {
     "more_than": ">",
     "at_most": "≤",
     "less_than": "<",
+    "range": "",
 }
 CURRENCIES = ("USD", "AUD", "EUR", "JPY", "GBP")
 _DOLLAR_PREFIXES = {"": "USD", "us": "USD", "u.s.": "USD", "a": "AUD", "au": "AUD"}
@@ -222,11 +250,13 @@ _SCALE_VALUES["trillion"] = Decimal(10) ** 12
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """A quantity phrase read: its qualifier, amount and currency (None for a count)."""
+    """A quantity phrase read: its qualifier, amount and currency (None for a count); for a range,
+    `amount` is its lower end and `high` its upper end."""
 
     qualifier: Qualifier
     amount: Decimal
     unit: str | None
+    high: Decimal | None = None
 
 
 def words_value(text: str) -> Decimal | None:
@@ -293,21 +323,24 @@ def figure_value(text: str) -> Decimal | None:
     return value * _MAGNITUDES[magnitude.lower()] if magnitude else value
 
 
-def read_quantity(raw: str, *, money: bool) -> Reading | str:
-    """Read a matched phrase: the qualifier, amount and currency, or why it is not a quantity."""
-    text = raw.translate(_FOLD).strip()
-    qualifier: Qualifier = "exact"
-    prefix = _QUALIFIER_PREFIX.match(text)
-    if prefix is not None:
-        qualifier = _QUALIFIERS[re.sub(r"\s+", " ", prefix.group(1).lower())]
-        text = text[prefix.end() :]
-    suffix = _QUALIFIER_SUFFIX.search(text)
-    if suffix is not None:
-        if qualifier == "exact":
-            qualifier = (
-                "at_least" if suffix.group("plus") else _SUFFIX_QUALIFIERS[suffix.group("word").lower()]
-            )
-        text = text[: suffix.start()]
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    """One number with its currency (if written) and the magnitude it was written with."""
+
+    amount: Decimal
+    unit: str | None
+    magnitude: Decimal | None
+
+
+_MAGNITUDE_AT_END = re.compile(
+    r"(?:\s+|-)?(trillion|billion|million|thousand|hundred|dozen|tn|bn|mn|mln|m|b|k)$", re.IGNORECASE
+)
+_SEPARATOR_TEXT = re.compile(r"\s*[-–—]\s*|\s+to\s+", re.IGNORECASE)
+_BETWEEN_TEXT = re.compile(r"between\s+(?P<low>.+?)\s+and\s+(?P<high>.+)", re.IGNORECASE)
+
+
+def _read_amount(text: str, *, money: bool) -> _Amount | str:
+    """One number, with its currency for money (not required here: a range may share one)."""
     unit: str | None = None
     if money:
         before = _CURRENCY_PREFIX.match(text)
@@ -332,15 +365,87 @@ def read_quantity(raw: str, *, money: bool) -> Reading | str:
                 word = after.group("word").lower().split()[0].rstrip("s")
                 unit = _WORD_CURRENCIES[word]
             text = text[: after.start()]
-        else:
-            return "no currency: an amount of money needs one"
     text = text.strip()
     if _VAGUE_TEXT.fullmatch(text):
         return f"vague quantity ({text!r}), not a number"
     amount = figure_value(text) if text[:1].isdigit() else words_value(text)
     if amount is None:
         return f"cannot read {text!r} as a number"
-    return Reading(qualifier, amount, unit)
+    magnitude = _MAGNITUDE_AT_END.search(text) if text[:1].isdigit() else None
+    return _Amount(amount, unit, _MAGNITUDES[magnitude.group(1).lower()] if magnitude else None)
+
+
+def _range_ends(text: str) -> list[tuple[str, str]]:
+    """The ways a phrase splits into the two ends of a range ("between A and B", "A-B", "A to B")."""
+    between = _BETWEEN_TEXT.fullmatch(text)
+    if between is not None:
+        return [(between.group("low"), between.group("high"))]
+    return [(text[: m.start()], text[m.end() :]) for m in _SEPARATOR_TEXT.finditer(text) if m.start() > 0]
+
+
+def _read_range(text: str, *, money: bool) -> tuple[_Amount, _Amount] | str | None:
+    """The two ends of a range, the currency and magnitude of one given to the other; None when
+    the phrase is no range; why, when it looks like one but cannot be read as one."""
+    problem = None
+    for low_text, high_text in _range_ends(text):
+        low, high = _read_amount(low_text, money=money), _read_amount(high_text, money=money)
+        if isinstance(low, str) or isinstance(high, str):
+            continue
+        if low.magnitude is None and high.magnitude is not None and low.amount < high.amount / high.magnitude:
+            low = _Amount(low.amount * high.magnitude, low.unit, high.magnitude)  # "$50-60 billion"
+        if low.unit and high.unit and low.unit != high.unit:
+            problem = f"a range across two currencies ({low.unit}, {high.unit})"
+            continue
+        unit = low.unit or high.unit
+        if low.amount >= high.amount:
+            problem = "the second number of the range is not the larger: not a range"
+            continue
+        return _Amount(low.amount, unit, low.magnitude), _Amount(high.amount, unit, high.magnitude)
+    return problem
+
+
+def read_quantity(raw: str, *, money: bool) -> Reading | str:
+    """Read a matched phrase: the qualifier, amount (or range) and currency, or why it is not a
+    quantity."""
+    text = raw.translate(_FOLD).strip()
+    qualifier: Qualifier = "exact"
+    prefix = _QUALIFIER_PREFIX.match(text)
+    if prefix is not None:
+        qualifier = _QUALIFIERS[re.sub(r"\s+", " ", prefix.group(1).lower())]
+        text = text[prefix.end() :]
+    suffix = _QUALIFIER_SUFFIX.search(text)
+    if suffix is not None:
+        if qualifier == "exact":
+            qualifier = (
+                "at_least" if suffix.group("plus") else _SUFFIX_QUALIFIERS[suffix.group("word").lower()]
+            )
+        text = text[: suffix.start()]
+    ends = _read_range(text, money=money)
+    if isinstance(ends, str):
+        return ends
+    if ends is not None:
+        low, high = ends
+        if money and low.unit is None:
+            return "no currency: an amount of money needs one"
+        return Reading(qualifier, low.amount, low.unit, high.amount)
+    single = _read_amount(text, money=money)
+    if isinstance(single, str):
+        return single
+    if money and single.unit is None:
+        return "no currency: an amount of money needs one"
+    return Reading(qualifier, single.amount, single.unit)
+
+
+def first_end(raw: str) -> str | None:
+    """The first end of a phrase matched as a range, with its qualifier, when the phrase is read
+    as one number followed by another ("A$368bn to 2055" is A$368bn, then a year)."""
+    text = raw.translate(_FOLD)
+    prefix = _QUALIFIER_PREFIX.match(text.strip())
+    offset = len(text) - len(text.lstrip()) + (prefix.end() if prefix else 0)
+    ends = _range_ends(text[offset:].strip())
+    if not ends or _BETWEEN_TEXT.fullmatch(text[offset:].strip()):
+        return None
+    return raw[: offset + len(ends[0][0])].rstrip()
 
 
 def format_amount(amount: Decimal) -> str:
@@ -351,8 +456,10 @@ def format_amount(amount: Decimal) -> str:
 
 
 def label(reading: Reading) -> str:
-    """The value the report shows: '~1,000,000,000 USD', '12', '>500 AUD'."""
+    """The value the report shows: '~1,000,000,000 USD', '12', '>500 AUD', '3,000–4,000'."""
     text = _SIGNS[reading.qualifier] + format_amount(reading.amount)
+    if reading.high is not None:
+        text += "–" + format_amount(reading.high)
     return f"{text} {reading.unit}" if reading.unit else text
 
 
@@ -360,20 +467,21 @@ def interval(reading: Reading, approximate: float, *, integer: bool) -> tuple[fl
     """The values the phrase allows. Counts and amounts are never negative, so "up to" starts at 0;
     in an integer rule "more than 12" starts at 13."""
     amount = float(reading.amount)
+    high = amount if reading.high is None else float(reading.high)  # a range: its upper end
     step = 1.0 if integer else 0.0
     match reading.qualifier:
-        case "exact":
-            return amount, amount
+        case "exact" | "range":
+            return amount, high
         case "approximate":
-            return amount * (1 - approximate), amount * (1 + approximate)
+            return amount * (1 - approximate), high * (1 + approximate)
         case "at_least":
             return amount, None
         case "more_than":
             return amount + step, None
         case "at_most":
-            return 0.0, amount
+            return 0.0, high
         case "less_than":
-            return 0.0, max(0.0, amount - step)
+            return 0.0, max(0.0, high - step)
     raise AssertionError(reading.qualifier)  # pragma: no cover - every qualifier is handled above
 
 
@@ -397,6 +505,10 @@ _GAP_STOPWORDS = frozenset(
     "of the a an and or to in on at for from by with than per percent its their his her this that "
     "these those such some other".split()
 )
+_CHANGE_FROM = re.compile(r"\bfrom[\s\u00a0]+$", re.IGNORECASE)
+"""Before a quantity: it is where a change starts ("from 890 to 4,000")."""
+_CHANGE_TO = re2.compile(_CHANGE_TO_SOURCE, options(case_sensitive=False))
+"""After a counted noun: where the change it started ends ("from eight submarines to twelve")."""
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)[\s\u00a0]*$")
 _RANGE_START = re.compile(r"\bbetween[\s\u00a0]+$", re.IGNORECASE)
 _RANGE_END = re.compile(r"\bbetween\s+\S+(?:\s+\S+){0,3}\s+and\s+$", re.IGNORECASE)
@@ -409,8 +521,17 @@ _UNIT_AFTER = re.compile(
 
 def context_problem(before: str, raw: str, reading: Reading, *, money: bool) -> str | None:
     """Why the text before a matched quantity shows it is not one (a designation, date, year, range)."""
+    if (
+        reading.high is not None
+        and reading.unit is None
+        and all(1900 <= end < 2100 and end == int(end) for end in (reading.amount, reading.high))
+        and re.fullmatch(
+            r"(?:between\s+)?\d{4}(?:\s*[-–—]\s*|\s+(?:to|and)\s+)\d{4}", raw.strip(), re.IGNORECASE
+        )
+    ):
+        return f"a span of years ({raw.strip()!r}), not a quantity"
     if re.search(r"(?:^|\s)[0-9][0-9,.]*[-–][\s\u00a0]*$", before):
-        return "end of a range ('3,000-4,000'): ranges are not read"
+        return "end of a range not read as one ('3,000-about 4,000')"
     if re.search(r"[0-9][\s\u00a0]+$|[0-9][.,:/]$", before):
         # "4 000" with a plain space is not read as one figure: "12 100-ton boats" is not 12,100
         return "follows another number: part of a longer figure (only a no-break space groups digits)"
@@ -419,9 +540,9 @@ def context_problem(before: str, raw: str, reading: Reading, *, money: bool) -> 
     if not money and re.search(r"[$€£¥][\s\u00a0]?$", before):
         return "an amount of money, not a count"
     if _RANGE_START.search(before):
-        return "start of a range ('between ... and ...'): ranges are not read"
+        return "start of a range not read as one ('between 3,000 and some 4,000')"
     if _RANGE_END.search(before):
-        return "end of a range ('between ... and ...'): ranges are not read"
+        return "end of a range not read as one ('between 3,000 and some 4,000')"
     word = _WORD_BEFORE.search(before)
     if word is None:
         return None
@@ -492,6 +613,8 @@ class _Shape:
     """Nothing the rule requires follows the number: refuse percentages and units there."""
     noun_after: Any = None
     """For "<noun> ... to N": an RE2 pattern of the counted noun, the one noun allowed after N."""
+    equivalent: bool = False
+    """The quantity is the equivalent in parentheses of the amount before it ("A$90bn (US$65.4bn)")."""
 
 
 def _shapes(spec: Spec, context: CompileContext) -> list[_Shape]:
@@ -501,6 +624,7 @@ def _shapes(spec: Spec, context: CompileContext) -> list[_Shape]:
         counts = context.expand(spec.counts, ("counts",))
         context.compile(counts, ("counts",))  # a broken pattern is reported at `counts`, not at a shape
         gap = rf"(?P<gap>(?:{_SP}[a-z][\w'’-]*){{0,{spec.gap}}}?)" if spec.gap else "(?P<gap>)"
+        noun_after = context.compile(rf"^[\s\x{{00a0}}]*(?:{counts})\b", ("counts",))
         shapes.append(_Shape(rf"{quantity}{gap}{_SP}(?:{counts})\b", ("counts",)))
         # "the number of cyber specialists ... to 4,000", "boost its cyber personnel to 4,000"
         shapes.append(
@@ -509,9 +633,19 @@ def _shapes(spec: Spec, context: CompileContext) -> list[_Shape]:
                 rf"[^;:?!]{{0,60}}?\b(?:{_TOWARDS}){_SP}{quantity}",
                 ("counts",),
                 unit_after=True,
-                noun_after=context.compile(rf"^[\s\x{{00a0}}]*(?:{counts})\b", ("counts",)),
+                noun_after=noun_after,
             )
         )
+        # "from eight submarines to twelve": the count is the one it became
+        shapes.append(
+            _Shape(
+                rf"\bfrom{_SP}(?:{_END}){gap}{_SP}(?:{counts}){_SP}(?:to|into){_SP}{quantity}",
+                ("counts",),
+                unit_after=True,
+                noun_after=noun_after,
+            )
+        )
+    places: list[tuple[str, tuple[str | int, ...]]] = []
     for index, pattern in enumerate(spec.patterns):
         expanded = context.expand(pattern, ("patterns", index))
         if expanded.count(PLACEHOLDER) != 1:
@@ -520,11 +654,27 @@ def _shapes(spec: Spec, context: CompileContext) -> list[_Shape]:
                 ("patterns", index),
                 hint=r"e.g. '\bvalued\s+(?:at\s+)?{quantity}'",
             )
-        shapes.append(
-            _Shape(expanded.replace(PLACEHOLDER, quantity), ("patterns", index), unit_after=not spec.money)
+        places.append((expanded, ("patterns", index)))
+    if not places and spec.counts is None and spec.money:
+        places.append((PLACEHOLDER, ("money",)))
+    for template, subpath in places:
+        if not spec.money:
+            shapes.append(_Shape(template.replace(PLACEHOLDER, quantity), subpath, unit_after=True))
+            continue
+        # An amount and its equivalent in parentheses: each is a value ("A$90bn (US$65.4bn)").
+        equivalent = (
+            rf"[\s\x{{00a0}}]*\([\s\x{{00a0}}]*(?P<quantity>{quantity_source(money=True)})[\s\x{{00a0}}]*\)"
         )
-    if not shapes and spec.money:
-        shapes.append(_Shape(quantity, ("money",)))
+        shapes.append(
+            _Shape(template.replace(PLACEHOLDER, f"{quantity}(?P<equiv>{equivalent_source()})?"), subpath)
+        )
+        shapes.append(
+            _Shape(
+                template.replace(PLACEHOLDER, f"(?:{quantity_source(money=True)}){equivalent}"),
+                subpath,
+                equivalent=True,
+            )
+        )
     return shapes
 
 
@@ -590,6 +740,7 @@ def _interpreter(
 ) -> Callable[[Spans, bytes, SentenceScope], Hit]:
     quantity_group = groups["quantity"]
     gap_group = groups.get("gap")
+    equiv_group = groups.get("equiv")
 
     def interpret(spans: Spans, data: bytes, scope: SentenceScope) -> Hit:
         start, end = spans[quantity_group]
@@ -602,11 +753,29 @@ def _interpreter(
             start -= len(before) - widened.start()
             raw = data[start:end].decode("utf-8", "replace")
             before = before[: widened.start()]
-        anchor = (start, end)
         reading = read_quantity(raw, money=spec.money)
+        if isinstance(reading, str) and (first := first_end(raw)) is not None:
+            # matched as a range, read as a number followed by another ("A$368bn to 2055")
+            first_reading = read_quantity(first, money=spec.money)
+            if not isinstance(first_reading, str):
+                raw, reading, end = first, first_reading, start + len(first.encode("utf-8"))
+        anchor = (start, end)
+        if shape.equivalent:
+            span = anchor  # the amount before it is another value, with a span of its own
+        elif equiv_group is not None and spans[equiv_group][0] >= 0:
+            span = (span[0], end)
         if isinstance(reading, str):
             return Hit(None, anchor, span, reason=reading)
+        if reading.high is not None and _CHANGE_FROM.search(before):
+            reading = Reading(reading.qualifier, reading.high, reading.unit)  # "from 890 to 4,000": 4,000
         problem = context_problem(before, raw, reading, money=spec.money)
+        if (
+            problem is None
+            and spec.counts is not None
+            and _CHANGE_FROM.search(before)
+            and search(_CHANGE_TO, data[span[1] :])
+        ):
+            problem = "the starting point of a change ('from eight submarines to twelve'): not what it became"
         if problem is None and gap_group is not None and spans[gap_group][1] > spans[gap_group][0]:
             words = data[spans[gap_group][0] : spans[gap_group][1]].decode("utf-8", "replace").split()
             stop = next((word for word in words if word.lower() in _GAP_STOPWORDS), None)
@@ -619,8 +788,10 @@ def _interpreter(
                 problem = f"followed by {unit.group().strip()!r}: a measure, not this quantity"
             elif shape.noun_after is not None:
                 problem = _other_noun(following, data[end:], shape.noun_after)
-        if problem is None and spec.integer and reading.amount != reading.amount.to_integral_value():
-            problem = f"{format_amount(reading.amount)} is not a whole number"
+        if problem is None and spec.integer:
+            fraction = next((n for n in (reading.amount, reading.high) if n is not None and n % 1), None)
+            if fraction is not None:
+                problem = f"{format_amount(fraction)} is not a whole number"
         if problem is not None:
             return Hit(None, anchor, span, reason=problem)
         low, high = interval(reading, spec.approximate, integer=spec.integer)
@@ -628,7 +799,9 @@ def _interpreter(
             raw=raw,
             amount=float(reading.amount),
             unit=reading.unit,
-            qualifier=reading.qualifier,
+            qualifier="range"
+            if reading.high is not None and reading.qualifier == "exact"
+            else reading.qualifier,
             low=low,
             high=high,
         )
