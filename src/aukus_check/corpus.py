@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from aukus_check.metadata import MONTHS, find_datelines, find_sources, parse_dat
 from aukus_check.models import ArticleInfo, Diagnostic, FurnitureRange, PartialDate, Published
 from aukus_check.outlets import OutletMatcher
 from aukus_check.positions import LineIndex
+from aukus_check.reads import NotReadable, inside, max_article_bytes, read_regular
 from aukus_check.sentences import split_sentences
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -72,15 +74,63 @@ def _warning(path: str, message: str, line: int | None = None, column: int | Non
     return Diagnostic(severity="warning", path=path, line=line, column=column, message=message)
 
 
-def discover(root: Path) -> list[Path]:
-    """Article files under root, recursively, skipping hidden entries, in a stable order."""
-    found = []
-    for directory, subdirectories, files in os.walk(root):
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+def shown_path(text: str) -> str:
+    """A path as text that can always be printed: bytes that are not UTF-8 as \\xNN escapes."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A corpus entry that is not read, and why; `fatal` when the gate must not pass without it."""
+
+    path: Path
+    message: str
+    fatal: bool = False
+
+
+def discover(root: Path) -> tuple[list[Path], list[Skipped]]:
+    """Article files under root, recursively, in a stable order, and every entry not read.
+
+    Hidden entries are left out silently. A symbolic link to a directory is not followed, and
+    a link to a file outside the corpus, or anything that is not a regular file, is not read:
+    each is named. A directory that cannot be listed is fatal: the gate must not pass on a
+    corpus it could not read.
+    """
+    found: list[Path] = []
+    skipped: list[Skipped] = []
+
+    def failed(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else root
+        skipped.append(Skipped(where, f"cannot read directory: {error.strerror}", fatal=True))
+
+    for directory, subdirectories, files in os.walk(root, onerror=failed):
+        kept = []
+        for name in sorted(d for d in subdirectories if not d.startswith(".")):
+            path = Path(directory, name)
+            if path.is_symlink():
+                skipped.append(Skipped(path, "is a symbolic link to a directory; not followed"))
+            else:
+                kept.append(name)
+        subdirectories[:] = kept
         for name in files:
-            if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
-                found.append(Path(directory, name))
-    return sorted(found, key=lambda path: path.relative_to(root).as_posix())
+            if name.startswith(".") or not name.lower().endswith(ARTICLE_SUFFIXES):
+                continue
+            path = Path(directory, name)
+            if path.is_symlink() and not inside(root, path):
+                skipped.append(Skipped(path, "is a symbolic link that leaves the corpus; not read"))
+                continue
+            try:
+                mode = os.stat(path).st_mode
+            except OSError as error:
+                skipped.append(Skipped(path, f"cannot read article: {error.strerror}", fatal=True))
+                continue
+            if not stat.S_ISREG(mode):
+                skipped.append(
+                    Skipped(path, "is not a regular file (a FIFO, a device or a directory); not read")
+                )
+                continue
+            found.append(path)
+    return sorted(found, key=lambda path: path.relative_to(root).as_posix()), skipped
 
 
 def decode(data: bytes, display: str) -> tuple[str, str, Diagnostic | None]:
@@ -129,8 +179,11 @@ class ArticleSource:
         return self.path.suffix.lower() == ".md"
 
 
-def discover_articles(root: Path, display: str) -> list[ArticleSource]:
-    """The corpus's article files in path order; CorpusError if there are none or ids clash."""
+def discover_articles(root: Path, display: str) -> tuple[list[ArticleSource], list[Diagnostic]]:
+    """The corpus's article files in path order, and a warning for each entry not read.
+
+    CorpusError if there are none, if ids clash, or if part of the corpus cannot be read.
+    """
     if not root.exists():
         raise CorpusError("corpus directory does not exist", Location(display))
     if not root.is_dir():
@@ -139,14 +192,25 @@ def discover_articles(root: Path, display: str) -> list[ArticleSource]:
             Location(display),
             hint="pass the directory that holds the articles",
         )
-    paths = discover(root)
+    paths, skipped = discover(root)
+
+    def shown_of(path: Path) -> str:
+        relative = path.relative_to(root).as_posix() if path != root else ""
+        return shown_path(f"{display.rstrip('/')}/{relative}".rstrip("/"))
+
+    for item in skipped:
+        if item.fatal:
+            raise CorpusError(
+                item.message, Location(shown_of(item.path)), hint="the corpus must be read whole"
+            )
+    warnings = [_warning(shown_of(item.path), item.message) for item in skipped]
     if not paths:
         raise CorpusError("corpus has no .txt or .md articles (searched recursively)", Location(display))
     sources = []
     owners: dict[str, str] = {}
     for path in paths:
-        shown = f"{display.rstrip('/')}/{path.relative_to(root).as_posix()}"
-        article_id = path.stem
+        shown = shown_of(path)
+        article_id = shown_path(path.stem)
         if article_id in owners:
             raise CorpusError(
                 f"article id {article_id!r} is used by two files: {owners[article_id]} and {shown}",
@@ -155,13 +219,15 @@ def discover_articles(root: Path, display: str) -> list[ArticleSource]:
             )
         owners[article_id] = shown
         sources.append(ArticleSource(path, shown, article_id))
-    return sources
+    return sources, warnings
 
 
 def read_article(source: ArticleSource, outlets: OutletMatcher) -> tuple[Article | None, list[Diagnostic]]:
     """Read and parse one article; None (with a warning) when it is binary or empty."""
     try:
-        data = source.path.read_bytes()
+        data = read_regular(source.path, max_article_bytes())
+    except NotReadable as why:
+        return None, [_warning(source.shown, f"skipped: {why}")]
     except OSError as error:
         raise CorpusError(f"cannot read article: {error.strerror}", Location(source.shown)) from error
     if is_binary(data):
@@ -181,9 +247,8 @@ def no_readable_articles(display: str, skipped: int) -> CorpusError:
 
 def load_corpus(root: Path, display: str, outlets: OutletMatcher, *, bundled: bool = False) -> Corpus:
     """Read every article under root into memory; raise CorpusError when nothing usable is there."""
-    sources = discover_articles(root, display)
+    sources, diagnostics = discover_articles(root, display)
     articles: list[Article] = []
-    diagnostics: list[Diagnostic] = []
     for source in sources:
         article, warnings = read_article(source, outlets)
         diagnostics.extend(warnings)

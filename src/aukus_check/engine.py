@@ -409,16 +409,17 @@ def run(
     `rules_file` is where `rules` were loaded from, for worker processes that cannot inherit
     them; `progress(done, total)` is called after each article, for a caller that shows it.
     """
-    sources = discover_articles(corpus_dir, corpus_display)
+    sources, skipped = discover_articles(corpus_dir, corpus_display)
     workers = choose_workers(len(sources), jobs)
     if workers <= 1:
         results: Iterable[ArticleResult] = (process_article(source, rules) for source in sources)
-        return assemble_report(_counted(results, len(sources), progress), rules, corpus_display, bundled)
+        counted = _counted(results, len(sources), progress)
+        return assemble_report(counted, rules, corpus_display, bundled, skipped)
     from aukus_check import parallel
 
     with parallel.article_pool(rules, rules_file, workers) as pool:
         counted = _counted(pool.map(sources), len(sources), progress)
-        return assemble_report(counted, rules, corpus_display, bundled)
+        return assemble_report(counted, rules, corpus_display, bundled, skipped)
 
 
 def _counted(

@@ -121,12 +121,16 @@ def gold_json_schema_document() -> bytes:
 
 def load_gold(path: Path, display: str) -> Gold:
     """Read and validate a gold file; every error names file:line:column."""
+    from aukus_check.reads import MAX_CONFIG_BYTES, NotReadable, read_regular
+
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         raise GoldError("gold file does not exist", Location(display)) from None
     except IsADirectoryError:
         raise GoldError("gold path is a directory, not a file", Location(display)) from None
+    except NotReadable as why:
+        raise GoldError(f"gold file {why}", Location(display)) from None
     except OSError as error:
         raise GoldError(f"cannot read gold file: {error.strerror}", Location(display)) from error
     try:

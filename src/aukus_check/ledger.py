@@ -173,10 +173,14 @@ def load_ledger(path: Path, display: str, fields: Sequence[FieldLike], *, missin
 
 
 def _read(path: Path, display: str) -> str | None:
+    from aukus_check.reads import MAX_CONFIG_BYTES, NotReadable, read_regular
+
     try:
-        return path.read_text(encoding="utf-8")
+        return read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
     except FileNotFoundError:
         return None
+    except NotReadable as why:
+        raise LedgerError(f"resolutions file {why}", Location(display)) from None
     except UnicodeDecodeError as error:
         raise LedgerError(f"resolutions file is not UTF-8 text ({error.reason})", Location(display)) from None
     except OSError as error:

@@ -294,12 +294,16 @@ class RuleSet:
 
 def load_rules(path: Path, display: str) -> RuleSet:
     """Read, validate and compile a rules file."""
+    from aukus_check.reads import MAX_CONFIG_BYTES, NotReadable, read_regular
+
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         raise RulesError("rules file does not exist", Location(display)) from None
     except IsADirectoryError:
         raise RulesError("rules path is a directory, not a file", Location(display)) from None
+    except NotReadable as why:
+        raise RulesError(f"rules file {why}", Location(display)) from None
     except OSError as error:
         raise RulesError(f"cannot read rules file: {error.strerror}", Location(display)) from error
     try:
