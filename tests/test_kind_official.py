@@ -357,6 +357,14 @@ PRINTED = [
     ),
     ("Mr Albanese, the prime minister, would not say.", {"official.anthony_albanese.title": []}),
     (
+        "The Minister for Foreign Affairs, Senator Penny Wong, took questions.",
+        {"official.penny_wong.title": ["australia_foreign_minister"]},
+    ),
+    (
+        "Anthony Albanese landed in Tokyo. Prime Minister Mr Albanese then met the press.",
+        {"official.anthony_albanese.title": ["australia_prime_minister"]},
+    ),
+    (
         "RICHARD MARLES, DEPUTY PRIME MINISTER AND MINISTER FOR DEFENCE: Thanks for coming.",
         {"official.richard_marles.title": ["australia_defence_minister"]},
     ),

@@ -606,11 +606,14 @@ class Registry:
         if glued is not None:
             return glued
         words = [(m.start() + name[0], m.end() + name[0]) for m in _TOKENS.finditer(text)]
+        whole = words
         ok = [self._name_word(sentence[s:e]) for s, e in words]
         # A name after its title runs until the first word that is no name ("Taro Yamada Tuesday");
         # a name before its title or verb starts after the last one ("On Monday Taro Yamada, ...").
         after_title = construction in ("title-name", "title-comma-name", "counterpart-name")
         if after_title:
+            while words[:-1] and _honorific(sentence[words[0][0] : words[0][1]]):
+                words, ok = words[1:], ok[1:]  # "the Foreign Minister, Senator Penny Wong"
             kept = words[: ok.index(False)] if False in ok else words
         else:
             kept = words[len(ok) - ok[::-1].index(False) :] if False in ok else words
@@ -620,7 +623,7 @@ class Registry:
         # ends with (before one), if any.
         for count in range(len(kept), 0, -1):
             part = kept[:count] if after_title else kept[-count:]
-            if part == words:
+            if part == whole:
                 continue  # read above
             registered = self._registered(sentence, (part[0][0], part[-1][1]), scope)
             if registered is not None:
@@ -1030,6 +1033,14 @@ def _given_first(name: str) -> str:
     if surname_first and not any(word.isupper() for word in words[1:]):
         return " ".join([*words[1:], words[0]])
     return name
+
+
+_HONORIFICS = frozenset("mr mrs ms dr sir dame senator sen hon prof professor".split())
+
+
+def _honorific(word: str) -> bool:
+    """Whether a word is a form of address before a name ("Mr", "Dr.", "Senator")."""
+    return word.translate(_FOLD).casefold().rstrip(".") in _HONORIFICS
 
 
 def _capitalised(name: str) -> bool:
