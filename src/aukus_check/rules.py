@@ -123,9 +123,12 @@ class OfficeSpec(_Strict):
     country: str | None = Field(default=None, description="Actor key the office belongs to.")
     forms: list[str] = Field(
         min_length=1,
-        description="How articles write the office. '{country}' expands to the country's "
-        "adjectives and names; a form without it names this office only for a person of this "
-        "country (a bare 'Prime Minister' next to Fumio Kishida).",
+        description="How articles write the office: words, '{country}' (the country's adjectives "
+        "and names), '{country?}' (the same, or nothing) and '{lex:NAME}' (any phrase of a "
+        "lexicon). A form without a country is also read with the country before or after it; "
+        "alone it names this office only for this country, written next to the title or the "
+        "country of the person (a bare 'Prime Minister' next to Fumio Kishida). The first form's "
+        "lexicons are the office's kind ('his Australian counterpart').",
     )
 
 

@@ -63,6 +63,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import Field
 
 from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe, SentenceScope
+from aukus_check.extractors.official import literal_forms
 from aukus_check.extractors.phrases import alternation, phrase_regex
 from aukus_check.models import ExtractorRef
 from aukus_check.re2_spans import Spans, char_offsets, iter_spans, options, search
@@ -481,7 +482,7 @@ def _build_reader(registries: Any) -> _Reader:
         country = actors[office.country]
         own = frozenset((office.country,))
         country_names = alternation([*country.adjectives, *country.aliases], case_sensitive=True)
-        for form in office.forms:
+        for form in literal_forms(office, registries.lexicons):
             if "{country}" in form:
                 parts = [part.strip() for part in form.split("{country}")]
                 pieces = [phrase_regex(part, case_sensitive=False) if part else "" for part in parts]
