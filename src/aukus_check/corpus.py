@@ -28,6 +28,7 @@ from aukus_check.outlets import OutletMatcher
 from aukus_check.positions import LineIndex
 from aukus_check.reads import NotReadable, inside, max_article_bytes, read_regular
 from aukus_check.sentences import split_sentences
+from aukus_check.yaml_source import check_events
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 FRONT_MATTER_KEYS = ("title", "published", "outlet", "author", "url", "reliability")
@@ -36,7 +37,8 @@ _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*")
 _FRONT_MATTER_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
 _PARTIAL_ISO = re.compile(
     r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
+    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
+    r"(?:Z|[+-](?P<offset_hour>\d{2}):?(?P<offset_minute>\d{2}))?)?)?)?"
 )
 _NATURAL_DATE = re.compile(
     r"(?:(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?,?|(?P<month2>[A-Za-z]+)\.?\s+(?P<day2>\d{1,2}),?)"
@@ -137,6 +139,16 @@ def decode(data: bytes, display: str) -> tuple[str, str, Diagnostic | None]:
     """Text, encoding name, and a warning when the bytes were not valid UTF-8."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00
+        try:
+            return data.decode("utf-32"), "utf-32", None
+        except UnicodeDecodeError:
+            text = data.decode("utf-32", errors="replace")
+            return (
+                text,
+                "utf-32",
+                _warning(display, "not valid UTF-32; undecodable bytes replaced with U+FFFD"),
+            )
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16", None
@@ -160,7 +172,7 @@ def decode(data: bytes, display: str) -> tuple[str, str, Diagnostic | None]:
 
 def is_binary(data: bytes) -> bool:
     """True for bytes that are not text in any encoding we read (a NUL byte near the start)."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
     return b"\x00" in data[:_BINARY_SNIFF]
 
@@ -387,6 +399,7 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], int]:
         )
     source = "\n".join(lines[1:close])
     try:
+        check_events(yaml.parse(source, Loader=_YamlLoader), path, CorpusError, first_line=2)
         node = yaml.compose(source, Loader=_YamlLoader)
         # Every scalar stays text (no YAML 1.1 guessing: "2024-02-30" is not a crash, "no" is
         # not False); dates are parsed here, with their own error.
@@ -402,10 +415,14 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], int]:
         return {}, close + 1
     if not isinstance(values, dict) or not isinstance(node, yaml.MappingNode):
         raise CorpusError("front matter must be a mapping of keys to values", Location(path, 2, 1))
-    positions = {
-        str(key.value): (key.start_mark.line + 2, key.start_mark.column + 1, value.start_mark)
-        for key, value in node.value
-    }
+    positions: dict[str, tuple[int, int, Any]] = {}
+    for key, value in node.value:
+        if str(key.value) in positions:  # PyYAML keeps the last silently: say which one is doubled
+            raise CorpusError(
+                f"front matter key {str(key.value)!r} is given twice",
+                Location(path, key.start_mark.line + 2, key.start_mark.column + 1),
+            )
+        positions[str(key.value)] = (key.start_mark.line + 2, key.start_mark.column + 1, value.start_mark)
     result: dict[str, Any] = {}
     for key, value in values.items():
         line, column, value_mark = positions.get(str(key), (2, 1, None))
@@ -449,6 +466,9 @@ def _parse_date_text(text: str) -> PartialDate | None:
     iso = _PARTIAL_ISO.fullmatch(text)
     if iso:
         year = int(iso.group("year"))
+        limits = {"hour": 23, "minute": 59, "second": 60, "offset_hour": 23, "offset_minute": 59}
+        if year < 1 or any(iso.group(name) and int(iso.group(name)) > top for name, top in limits.items()):
+            return None  # year 0, or a time the clock lacks: "2024-01-01T25:99"
         if iso.group("month") is None:
             return PartialDate(year=year)
         day = int(iso.group("day")) if iso.group("day") else None
@@ -457,6 +477,6 @@ def _parse_date_text(text: str) -> PartialDate | None:
     if natural:
         month_name = (natural.group("month") or natural.group("month2")).lower()
         day_text = natural.group("day") or natural.group("day2")
-        if month_name in MONTHS:
+        if month_name in MONTHS and int(natural.group("year")) >= 1:
             return parse_date_parts(int(natural.group("year")), MONTHS[month_name], int(day_text))
     return None

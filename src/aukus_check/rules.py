@@ -202,7 +202,7 @@ class OutletSpec(_Strict):
 class RulesSpec(_Strict):
     """The whole rules file."""
 
-    schema_version: int = Field(description="Version of the rules file format.")
+    schema_version: int = Field(strict=True, description="Version of the rules file format.")
     version: str = Field(description="Version of these rules, shown in every report.")
     title: str
     description: str | None = None

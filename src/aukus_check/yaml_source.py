@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,13 +36,66 @@ class YamlDocument:
             key = False
 
 
+MAX_DEPTH = 40
+"""Deepest nesting of mappings and sequences accepted: far beyond any rules file, ledger or
+front matter, and far short of what could exhaust the reader's stack."""
+
+
+def check_events(events: Iterable[Any], file: str, error: type[AukusError], first_line: int = 1) -> None:
+    """Refuse, at their position, what no input of ours needs and an attacker could use.
+
+    Anchors and aliases are refused (a "billion laughs" alias bomb expands to gigabytes), and
+    so are explicit tags (`!!python/object`, `!!omap`: every value here is plain text, numbers,
+    lists and mappings) and nesting deeper than MAX_DEPTH. `events` come from a YAML parser
+    (ruamel's or PyYAML's: both name their events alike); `first_line` is the file line of the
+    text's first line (front matter starts below its `---`).
+    """
+    depth = 0
+    for event in events:
+        name = type(event).__name__
+        mark = event.start_mark
+        where = Location(file, mark.line + first_line, mark.column + 1)
+        if name == "AliasEvent" or getattr(event, "anchor", None):
+            raise error(
+                "YAML anchors and aliases are not accepted", where, hint="write the value out in full"
+            )
+        if getattr(event, "tag", None):
+            raise error(f"YAML tag {str(event.tag)!r} is not accepted", where, hint="remove the tag")
+        if name in ("MappingStartEvent", "SequenceStartEvent"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise error(f"nesting deeper than {MAX_DEPTH} levels is not accepted", where)
+        elif name in ("MappingEndEvent", "SequenceEndEvent"):
+            depth -= 1
+
+
+def _text_timestamps() -> Any:
+    """A round-trip constructor that keeps dates as their text: a date the calendar lacks
+    (2024-13-01, year 0) is then the caller's located error, not an exception inside the parser."""
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class TextTimestamps(RoundTripConstructor):
+        pass
+
+    TextTimestamps.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+    return TextTimestamps
+
+
+_TextTimestamps: Any = None
+
+
 def load_yaml(text: str, file: str, error: type[AukusError] = RulesError) -> YamlDocument:
     """Parse YAML 1.2 text; raise `error` with the position of the first syntax problem."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    global _TextTimestamps
+    if _TextTimestamps is None:
+        _TextTimestamps = _text_timestamps()
     parser = YAML(typ="rt")
+    parser.Constructor = _TextTimestamps
     try:
+        check_events(parser.parse(text), file, error)
         root = parser.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -603,7 +603,18 @@ def _year_for(mention: Mention, published: PartialDate, tense: Tense | None) -> 
 
 
 def place(mention: Mention, published: PartialDate | None, tense: Tense | None) -> Placed | None:
-    """The days a phrase stands for, as far as the publication date tells; None if no real day."""
+    """The days a phrase stands for, as far as the publication date tells; None if no real day.
+
+    A phrase whose days would fall off the calendar ("next month" in an article of December
+    9999, "last week" in one of January 1) stays unresolved: its raw phrase, never a crash.
+    """
+    try:
+        return _place(mention, published, tense)
+    except (ValueError, OverflowError):
+        return Placed(None, None, None, month=mention.month, day=mention.day)
+
+
+def _place(mention: Mention, published: PartialDate | None, tense: Tense | None) -> Placed | None:
     if mention.weekday is not None:
         return _place_weekday(mention, published, tense)
     if mention.unit is not None:
