@@ -187,6 +187,8 @@ class Registry:
         self.actors: Mapping[str, Any] = registries.actors
         self.country_of_word: dict[str, str] = {}
         for actor_key, actor in self.actors.items():
+            if actor.members:
+                continue  # a group of actors ("AUKUS") is no country an office belongs to
             for word in (*actor.adjectives, *actor.aliases):
                 self.country_of_word.setdefault(title_key(word), actor_key)
         self.forms: dict[str, list[tuple[str, bool]]] = {}
