@@ -177,12 +177,16 @@ def _resolve_sentence(
             cues = cues or SentenceCues(sentence, data)
             reason = _framed_veto(probe, cues, anchor)
             if reason is None:
+                floor = None
+                if hit.clause_start is not None:
+                    floor = len(data[: hit.clause_start].decode("utf-8", "replace"))
                 assessment = cues.assess(
                     anchor[0],
                     anchor[1],
                     exclusions=probe.exclusions,
                     settled=hit.settled,
                     wishes=probe.wishes,
+                    clause_start=floor,
                 )
                 reason = assessment.dropped
         if reason is None:

@@ -7,7 +7,7 @@ carries the value), within its clause:
   not"), or "was ruled out"/"was denied" just after it;
 - expected: a future cue before the anchor in its clause ("will", "would", "is expected
   to", "next month"), or one within the six words after it and before any new predicate
-  ("that", "which", "and suggested");
+  ("that", "which", "and suggested", "and will");
 - reported: the sentence attributes the statement to a source: a reporting verb outside
   the anchor ("X said", "..., the outlet claimed"; inside it, the speech act is the claim
   itself, as in "Kihara has only said"), or "reportedly", "according to" or a
@@ -67,11 +67,12 @@ _NEGATION = (
     r"|den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?)\b|\b\w+n[’']t\b"
 )
 _NOT_NEGATION = r"\b(?:not only|not just|not least|no doubt|no less|no matter|nothing but|not to mention)\b"
-# The determiner group makes "the plan to"/"an aim to" a noun, not a future.
+# The determiner or preposition group makes "the plan to", "an aim to", "concern about plans to" a
+# noun, not a future.
 _FUTURE = (
     r"\b(?:will|won[’']t|shall|would|wouldn[’']t"
     r"|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|set|due|scheduled|poised|slated|going)\s+to"
-    r"|expected\s+to|(?P<determiner>(?:the|a|an|its|their)\s+)?(?:plans?|aims?)\s+to|planned\s+to"
+    r"|expected\s+to|(?P<determiner>(?:the|a|an|its|their|about|over|of|on|against|with|for|any)\s+)?(?:plans?|aims?)\s+to|planned\s+to"
     r"|planning\s+to|intends?\s+to"
     r"|next\s+(?:week|month|year|spring|summer|autumn|fall|winter)|later\s+this\s+(?:week|month|year)"
     r"|in\s+the\s+coming\s+(?:days|weeks|months|years)|soon|upcoming|imminent(?:ly)?|impending|forthcoming"
@@ -165,7 +166,9 @@ _POST_NEGATION = re.compile(
 )
 _SOURCE_CUE = re.compile(r"reportedly|according to|\(", re.IGNORECASE)
 """Attribution to a third party even inside the matched claim (unlike the actor's own "said")."""
-_NEW_PREDICATE = _cue_pattern(r"\b(?:that|which|who|whether|because|since|and\s+\w+ed)\b")
+_NEW_PREDICATE = _cue_pattern(
+    r"\b(?:that|which|who|whether|because|since|and\s+\w+ed|and\s+(?:will|would|shall))\b"
+)
 """After the anchor, a future cue beyond these words belongs to another predicate."""
 _PREDICATE_JOIN = _cue_pattern(r"\band\s+\w+ed\b")
 """Before the anchor, a negation before "and suggested ..." negates the first predicate only:
@@ -363,17 +366,23 @@ class SentenceCues:
         exclusions: bool = False,
         settled: bool = False,
         wishes: bool = False,
+        clause_start: int | None = None,
     ) -> Assessment:
         """Judge the modality of the value anchored at [anchor_start, anchor_end).
 
         `exclusions`: the value is an element of a set, which "except", "other than" and the
         like can deny. `settled`: the value is already past when the article was published,
         so future cues do not make it expected ("would work with the framework established
-        in 2021").
+        in 2021"). `clause_start`: where the claim's own predicate begins, when the extractor knows
+        better than punctuation (a stance's holder: in "Plans to expand AUKUS worry Moscow as
+        Japan has expressed interest", "plans to" is not Japan's future); negation, future and
+        hedges are judged from there, conditions and questions over the whole clause.
         """
         if self._question:
             return Assessment("asserted", False, (), dropped="in a question")
+        floor = clause_start
         clause_start, clause_end = self.clause(anchor_start, anchor_end)
+        own_start = floor if floor is not None and clause_start < floor <= anchor_start else clause_start
         hypothetical = [
             cue
             for cue in _within(self._hypotheticals, clause_start, anchor_start)
@@ -401,7 +410,7 @@ class SentenceCues:
                 "asserted", False, (), dropped=f"hypothetical ('{hypothetical[0][2]}' before it)"
             )
         cues: list[Cue] = []
-        negations = _within(self._negations, clause_start, anchor_start)
+        negations = _within(self._negations, own_start, anchor_start)
         if negations:
             negations = self._after_last_join(negations, anchor_start)
         exclusion = self._exclusion(clause_start, anchor_start) if exclusions else None
@@ -428,13 +437,13 @@ class SentenceCues:
 
         prospective = [  # "plans to collaborate": the noun's reach ends at a finite verb
             cue
-            for cue in _within(self._prospective, clause_start, anchor_start)
+            for cue in _within(self._prospective, own_start, anchor_start)
             if not _FINITE.search(self.sentence, cue[1], anchor_start)
         ]
         future = (
             []
             if settled
-            else sorted(_within(self._future + self._possible, clause_start, anchor_start) + prospective)
+            else sorted(_within(self._future + self._possible, own_start, anchor_start) + prospective)
         )
         later = [span for span in self._future if anchor_end <= span[0] and span[1] <= clause_end]
         if later and not settled:
@@ -442,7 +451,7 @@ class SentenceCues:
             future += [span for span in later if span[0] < horizon]
         cues.extend(Cue(kind="future", text=text) for _, _, text in future)
 
-        hedges = _within(self._hedges, clause_start, anchor_start)
+        hedges = _within(self._hedges, own_start, anchor_start)
         cues.extend(Cue(kind="hedge", text=text) for _, _, text in hedges)
 
         attributions = [

@@ -87,6 +87,9 @@ class Hit:
     settled: bool = False
     """The value lies wholly before the article's publication (a date in its past): it is no
     forecast, whatever future cue another predicate of its clause has."""
+    clause_start: int | None = None
+    """Where the value's own clause begins (a byte offset in the sentence), when the extractor
+    knows it better than punctuation does: cues before it belong to another clause."""
 
 
 @dataclass(frozen=True, slots=True)
