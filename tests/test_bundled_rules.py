@@ -162,7 +162,7 @@ CASES = [
         {("position.china", "opposed", "asserted")},
     ),
     (
-        "Moscow has criticised the move, according to state media.",
+        "Japan may be invited into AUKUS. Moscow has criticised the move, according to state media.",
         "position.",
         {("position.russia", "opposed", "reported")},
     ),
@@ -182,7 +182,7 @@ CASES = [
         {("position.united_states", "supportive", "denied")},
     ),
     (
-        "Tokyo has not yet decided whether to apply, a government spokesman said.",
+        "Tokyo has not yet decided whether to apply to join AUKUS, a government spokesman said.",
         "position.",
         {("position.japan", "noncommittal", "reported")},
     ),
@@ -191,7 +191,7 @@ CASES = [
     ("Some experts think Washington wants to bring Japan in quickly.", "position.", set()),
     ("us officials welcomed it, and we are willing to help.", "position.", set()),
     (
-        "The Japanese government declined to comment on the report.",
+        "Reports say Japan will join Pillar II. The Japanese government declined to comment on the report.",
         "position.",
         {("position.japan", "noncommittal", "asserted")},
     ),

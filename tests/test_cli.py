@@ -67,7 +67,7 @@ def test_report_on_the_bundled_seeds_shows_conflicts_first_and_a_summary(cli) ->
     assert statuses == sorted(statuses, key=order.index)
     assert rows[0].split("│")[1].strip() == "japan.pillar2_status"
     assert (
-        "5 articles · 81 fields · 3 conflicts · 14 agreements · 25 single-source · 38 silent" in result.stdout
+        "5 articles · 81 fields · 3 conflicts · 14 agreements · 24 single-source · 39 silent" in result.stdout
     )
     assert "A4  003_4e4e83e013b4d34f" in result.stdout
 

@@ -65,8 +65,11 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
         "London remains cautious about adding new partners to the AUKUS pact.",
         {"united_kingdom": ["cautious"]},
     ),
-    ("The Japanese government declined to comment on the AUKUS report.", {"japan": ["noncommittal"]}),
-    ("Russia has been skeptical of the AUKUS pact since it was formed.", {"russia": ["cautious"]}),
+    (
+        "The Japanese government declined to comment on reports that Tokyo would join AUKUS.",
+        {"japan": ["noncommittal"]},
+    ),
+    ("Russia has been skeptical of inviting Japan into the AUKUS pact.", {"russia": ["cautious"]}),
     ("The Kremlin, for its part, denounced the AUKUS expansion as dangerous.", {"russia": ["opposed"]}),
     ("Washington wouldn't rule out inviting Japan into the AUKUS pact.", {"united_states": ["noncommittal"]}),
     ("Japan has made no formal application to join AUKUS.", {"japan": ["noncommittal"]}),
@@ -103,7 +106,7 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
     ),
     ("Japan is a natural partner for AUKUS.", {}),
     # the object of a cue is not its holder
-    ("Tokyo condemned China's reaction to the AUKUS announcement.", {"japan": ["opposed"]}),
+    ("Tokyo condemned China's reaction to the plan to bring Japan into AUKUS.", {"japan": ["opposed"]}),
     ("Tokyo has criticised China for opposing its cooperation with AUKUS.", {"japan": ["opposed"]}),
     (
         "The US is reportedly in talks with the UK and Australia about inviting Japan into Pillar II.",
@@ -133,7 +136,7 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
         {"united_states": ["supportive"], "united_kingdom": ["supportive"]},
     ),
     ("Japan was invited to join the AUKUS Pillar II projects.", {}),
-    ("Beijing's condemnation of AUKUS was swift.", {"china": ["opposed"]}),
+    ("Beijing's condemnation of Japan's entry into AUKUS was swift.", {"china": ["opposed"]}),
     # an analyst's, an outlet's or another actor's view is not the actor's stance
     ("Analysts believe China is wary of any expansion of AUKUS.", {}),
     ("Beijing may oppose Japan's entry into AUKUS, analysts said.", {}),
@@ -152,7 +155,7 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
     ),
     ("Beijing has expressed no support for the AUKUS expansion.", {"china": ["not supportive"]}),
     (
-        "Neither Washington nor London has welcomed Japan's bid for full AUKUS membership.",
+        "Neither Washington nor London has welcomed the idea of full AUKUS membership for Japan.",
         {"united_states": ["not supportive"], "united_kingdom": ["not supportive"]},
     ),
     ("China has not condemned Japan's participation in AUKUS Pillar II.", {"china": ["not opposed"]}),
@@ -176,6 +179,222 @@ CASES: list[tuple[str, dict[str, list[str]]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
 def test_stance_belongs_to_the_actor_who_holds_it(rules: RuleSet, text: str, expected: dict) -> None:
+    assert stances(rules, text) == expected
+
+
+# --- groups, who speaks, cue lexicons and topic: more sentences of our own -----------------------
+
+THREE = ("australia", "united_kingdom", "united_states")
+
+
+def each_of_three(label: str) -> dict[str, list[str]]:
+    """The same stance for each AUKUS partner, as a group's cue gives it."""
+    return {actor: [label] for actor in THREE}
+
+
+GROUP_CASES: list[tuple[str, dict[str, list[str]]]] = [
+    # a group named by its members' adjective and a head noun speaks for each member
+    (
+        "The AUKUS partners are weighing whether to bring Tokyo into their technology projects.",
+        each_of_three("supportive"),
+    ),
+    (
+        "AUKUS defence ministers signalled on Tuesday that they were open to working with Japan on "
+        "hypersonics.",
+        each_of_three("supportive"),
+    ),
+    (
+        "The three AUKUS governments have all voiced support for a bigger Japanese role in Pillar II.",
+        each_of_three("supportive"),
+    ),
+    # the members coordinated, by capital or by country
+    (
+        "Canberra, London and Washington are keen to work more closely with Tokyo under AUKUS.",
+        each_of_three("supportive"),
+    ),
+    # a mention ("the trio", "each of the three partners") only once the article has named the group
+    (
+        "AUKUS was signed in 2021. The trio now plans to include Japan in its drone projects.",
+        each_of_three("supportive"),
+    ),
+    (
+        "AUKUS was signed in 2021. Each of the three partners has welcomed Japan's interest.",
+        each_of_three("supportive"),
+    ),
+    ("The trio has welcomed Japan's interest.", {}),
+    # the pact alone is not its members; others' partners and allies are not the others
+    ("AUKUS is considering inviting Japan into Pillar II.", {}),
+    ("Japan's partners welcomed its role in AUKUS.", {}),
+    ("US allies welcomed the plan to bring Japan into AUKUS.", {}),
+    (
+        "US allies such as Australia welcomed the plan to bring Japan into AUKUS.",
+        {"australia": ["supportive"]},
+    ),
+    # a phrase opening the sentence is held by the main clause's subject
+    (
+        "After singling out Japan as a potential partner for Pillar II, the AUKUS leaders met in Washington.",
+        each_of_three("supportive"),
+    ),
+]
+
+SPEAKER_CASES: list[tuple[str, dict[str, list[str]]]] = [
+    # embassies, ministries and their spokespeople; the place of an embassy is not its country
+    (
+        "The Chinese embassy in Canberra released a statement denouncing any move to bring Japan into AUKUS.",
+        {"china": ["opposed"]},
+    ),
+    (
+        "A Chinese defense ministry spokesman said Beijing was gravely concerned about plans to admit "
+        "Japan to AUKUS.",
+        {"china": ["cautious"]},
+    ),
+    ("Beijing says it firmly opposes any expansion of the AUKUS bloc.", {"china": ["opposed"]}),
+    (
+        "A senior US Defence official said Washington was interested in working with Japan on Pillar II.",
+        {"united_states": ["supportive"]},
+    ),
+    (
+        "The Kremlin official noted that Moscow had serious reservations about Tokyo joining AUKUS.",
+        {"russia": ["cautious"]},
+    ),
+    # "the spokesperson" is the one actor the sentence before named; "he" the one official
+    (
+        "China's foreign ministry was asked about Japan joining AUKUS. The spokesperson said the move "
+        "was a threat to regional stability.",
+        {"china": ["opposed"]},
+    ),
+    (
+        "Officials from Japan and China met in Tokyo to discuss AUKUS. The spokesperson said the move "
+        "was a threat to regional stability.",
+        {},
+    ),
+    (
+        "Richard Marles visited Tokyo to discuss AUKUS. He said Japan was a natural partner for Pillar II.",
+        {"australia": ["supportive"]},
+    ),
+    (
+        "“We look forward to deepening our cooperation with Japan in Pillar II,” a senior British "
+        "official said.",
+        {"united_kingdom": ["supportive"]},
+    ),
+    (
+        "US officials are signalling that Japan could soon be involved in AUKUS projects.",
+        {"united_states": ["supportive"]},
+    ),
+    # a noun's holder may be the place or source after it
+    (
+        "There is growing unease in Beijing over Japan's possible entry into AUKUS.",
+        {"china": ["cautious"]},
+    ),
+    (
+        "There is no concern in Canberra about Japan taking part in Pillar II.",
+        {"australia": ["not cautious"]},
+    ),
+    (
+        "Washington and Tokyo's plans to deepen cooperation under AUKUS drew criticism from Beijing.",
+        {"japan": ["supportive"], "united_states": ["supportive"], "china": ["opposed"]},
+    ),
+    # a future in another clause is not the holder's
+    (
+        "Plans to expand the AUKUS alliance are causing alarm in Moscow as Japan has expressed interest "
+        "in joining.",
+        {"russia": ["cautious"], "japan": ["supportive"]},
+    ),
+    # who does not speak for a government: lawmakers, the opposition, former officials, analysts,
+    # state media; what someone says an actor should do
+    ("Lawmakers in the Japanese government support joining AUKUS Pillar II.", {}),
+    (
+        "Australian opposition leader Peter Dutton welcomed the prospect of Japan joining AUKUS Pillar II.",
+        {},
+    ),
+    ("Japan should seek to join AUKUS Pillar II, a former Japanese defense minister said.", {}),
+    ("Analysts say Canberra is wary of bringing Japan into AUKUS too soon.", {}),
+    ("The state-run Global Times slammed plans to bring Japan into AUKUS.", {}),
+    ("There is speculation about Japan being invited by the US to join AUKUS.", {}),
+]
+
+LEXICON_CASES: list[tuple[str, dict[str, list[str]]]] = [
+    # cue lexicons: every inflection of every word
+    (
+        "Japan may join AUKUS. China, meanwhile, lambasted the AUKUS partners for their Cold War mentality.",
+        {"china": ["opposed"]},
+    ),
+    (
+        "The UK has voiced apprehensions about the security of Japanese networks before any AUKUS role.",
+        {"united_kingdom": ["cautious"]},
+    ),
+    ("Anthony Albanese played down talk of Japan becoming a full AUKUS member.", {"australia": ["cautious"]}),
+    (
+        "The Australian Prime Minister said it was too early to bring Japan into the AUKUS pact.",
+        {"australia": ["cautious"]},
+    ),
+    (
+        "Tokyo has yet to formally announce whether it will take part in Pillar II.",
+        {"japan": ["noncommittal"]},
+    ),
+    (
+        "The Japanese government said it had made no formal decision on joining AUKUS.",
+        {"japan": ["noncommittal"]},
+    ),
+    (
+        "London declined to comment on reports that Japan would be invited into AUKUS.",
+        {"united_kingdom": ["noncommittal"]},
+    ),
+    (
+        "Some in Washington are pushing to add Japan as the first new Pillar II partner.",
+        {"united_states": ["supportive"]},
+    ),
+    ("The Japanese government welcomed its possible inclusion in AUKUS projects.", {"japan": ["supportive"]}),
+    (
+        "Japan recognises the importance of AUKUS, Defense Minister Minoru Kihara said, as Tokyo weighs "
+        "joining Pillar II.",
+        {"japan": ["supportive"]},
+    ),
+    ("Wellington has shut down suggestions that it could join Pillar II alongside Japan.", {}),
+    # cooperation counts with Japan, or in the pact; the partners' work among themselves does not
+    (
+        "The AUKUS partners announced that they would cooperate on hypersonics, with Japan "
+        "expressing support.",
+        {},
+    ),
+    ("Japan may join AUKUS. The US plans to collaborate with the Philippines on drones.", {}),
+    ("Japan may join AUKUS. Canberra is interested in the Philippines' drones.", {}),
+    ("Japan may join AUKUS. Canberra is interested in it.", {"australia": ["supportive"]}),
+    (
+        "Tokyo intends to deepen its cooperation within AUKUS, a Japanese official said.",
+        {"japan": ["supportive"]},
+    ),
+    ("Tokyo's partners shut down the port for a day.", {}),
+]
+
+TOPIC_CASES: list[tuple[str, dict[str, list[str]]]] = [
+    # a stance counts only about Japan's cooperation or entry, or AUKUS taking in more countries
+    ("Japanese Foreign Minister Yoko Kamikawa welcomed the creation of the AUKUS partnership.", {}),
+    ("The AUKUS pact was welcomed by Tokyo in 2021.", {}),
+    ("Beijing condemned North Korea's latest missile launch.", {}),
+    ("Russia has been skeptical of the AUKUS pact since it was formed.", {}),
+    # the sentence before counts when the cue refers back to it, or says nothing more
+    ("Japan may join AUKUS Pillar II. Beijing condemned the move.", {"china": ["opposed"]}),
+    (
+        "Japan may join AUKUS Pillar II. Beijing condemned the missile tests North Korea carried out "
+        "last week.",
+        {},
+    ),
+    # the pact itself, once the article is about Japan's entry
+    (
+        "Japan may be invited into Pillar II. Russia has been skeptical of the AUKUS pact since it "
+        "was formed.",
+        {"russia": ["cautious"]},
+    ),
+    # what the cue is about, after it
+    ("China's foreign ministry lambasted Japan for its Cold War mentality.", {"china": ["opposed"]}),
+]
+
+WHO_CASES = GROUP_CASES + SPEAKER_CASES + LEXICON_CASES + TOPIC_CASES
+
+
+@pytest.mark.parametrize(("text", "expected"), WHO_CASES, ids=[c[0][:50] for c in WHO_CASES])
+def test_groups_speakers_lexicons_and_topic(rules: RuleSet, text: str, expected: dict) -> None:
     assert stances(rules, text) == expected
 
 
@@ -212,7 +431,7 @@ def test_surname_counts_only_after_the_full_name(rules: RuleSet) -> None:
 
 def test_speaker_cue_with_future_content_is_a_present_stance(rules: RuleSet) -> None:
     text = "Marles stated that he wanted closer ties, but suggested that it would take some time."
-    full = "Richard Marles spoke on AUKUS. " + text
+    full = "Richard Marles spoke on Japan's role in AUKUS. " + text
     assert stances(rules, full) == {"australia": ["cautious"]}
 
 
@@ -223,8 +442,8 @@ def test_dropped_candidates_say_whose_cue_it_is(rules: RuleSet) -> None:
         rules, "Analysts believe China is wary of AUKUS."
     )
     assert "the sentence names nobody who speaks for china" in reasons(rules, "They warned of it over AUKUS.")
-    found = reasons(rules, "The AUKUS defense chiefs in Tokyo only said they are considering it.")
-    assert "no actor holds the cue: its subject is 'The AUKUS defense chiefs in Tokyo'" in found
+    found = reasons(rules, "Lawmakers in Tokyo only said they are considering it.")
+    assert "no actor holds the cue: its subject is 'Lawmakers in Tokyo'" in found
 
 
 # --- the seeds ----------------------------------------------------------------------------------
@@ -430,3 +649,126 @@ def test_future_after_whether_belongs_to_the_embedded_question() -> None:
     sentence = "Tokyo declined to comment on whether it would join the pact."
     start = sentence.index("declined")
     assert assess(sentence, start, start + len("declined to comment")).modality == "asserted"
+
+
+# --- the rules: groups, cue placeholders, topic options ------------------------------------------
+
+GROUP_HEADER = HEADER.replace(
+    "people:",
+    """  partners:
+    label: The partners
+    members: [china, japan]
+    adjectives: [Partner]
+    mentions: [the duo]
+people:""",
+)
+
+
+def compile_with(header: str, field: str) -> RuleSet:
+    return parse_rules(
+        header + textwrap.indent(textwrap.dedent(field).strip("\n"), "  ") + "\n", "rules/t.yaml"
+    )
+
+
+def test_a_group_has_no_field_and_speaks_for_each_member() -> None:
+    rules = compile_with(GROUP_HEADER, STANCE_FIELD + '      cues: {opposed: ["warn*"]}\n')
+    assert [f.id for f in rules.fields] == ["position.china", "position.japan"]
+
+    def read(text: str) -> list[str]:
+        article = parse_article(article_text(text), "a", "a.txt", "utf-8", rules.outlets)
+        return sorted({c.probe.field_id for c in scan_article(article, rules) if c.kept})
+
+    assert read("Partner ministers warned Russia.") == ["position.china", "position.japan"]
+    assert read("The duo warned Russia.") == []  # a mention counts once the group was named
+    assert read("Partner envoys met. The duo warned Russia.") == ["position.china", "position.japan"]
+
+
+@pytest.mark.parametrize(
+    ("registry", "message"),
+    [
+        ("members: [china, nowhere]", "member 'nowhere' is not an actor of its own"),
+        ("mentions: [the duo]", "'mentions' refer back to a group"),
+    ],
+)
+def test_group_mistakes_are_located_errors(registry: str, message: str) -> None:
+    header = HEADER.replace(
+        "people:", f"  partners:\n    label: P\n    aliases: [Partners]\n    {registry}\npeople:"
+    )
+    with pytest.raises(RulesError) as caught:
+        compile_with(header, STANCE_FIELD + '      cues: {opposed: ["warn*"]}\n')
+    assert message in caught.value.message
+    assert caught.value.location is not None and caught.value.location.line is not None
+
+
+def test_an_actor_needs_aliases_unless_it_is_a_group() -> None:
+    header = HEADER.replace("people:", "  nobody:\n    label: Nobody\npeople:")
+    with pytest.raises(RulesError) as caught:
+        compile_with(header, STANCE_FIELD + '      cues: {opposed: ["warn*"]}\n')
+    assert "an actor needs 'aliases'" in caught.value.message
+
+
+LEXICON_HEADER = HEADER.replace(
+    "fields:",
+    """lexicons:
+  oppose: {verbs: [oppose, condemn], nouns: [objection]}
+  concern: {nouns: [concern]}
+references:
+  pact: {names: [AUKUS], mentions: [pact]}
+  japan: {names: [Japan, Tokyo]}
+fields:""",
+)
+
+
+def read_with(rules: RuleSet, text: str, field: str = "position.china") -> list[str]:
+    """The stance labels a field reads ("opposed", "not opposed")."""
+    article = parse_article(article_text(text), "a", "a.txt", "utf-8", rules.outlets)
+    return [
+        stance_label(c.value, POLARITY_OF[c.assessment.modality])
+        for c in scan_article(article, rules)
+        if c.kept and c.probe.field_id == field and c.value and c.assessment
+    ]
+
+
+def test_cues_name_lexicons_and_every_inflection_counts() -> None:
+    rules = compile_with(
+        LEXICON_HEADER,
+        STANCE_FIELD + '      cues: {opposed: ["{verb:oppose}", "rais* ... {noun:oppose}"]}\n',
+    )
+    assert read_with(rules, "Beijing condemned it.") == ["opposed"]
+    assert read_with(rules, "Beijing is opposing it.") == ["opposed"]
+    assert read_with(rules, "Beijing raised strong objections.") == ["opposed"]
+    assert read_with(rules, "Beijing raised objections nobody heard.") == ["opposed"]
+    assert read_with(rules, "Beijing raised no objection.") == ["not opposed"]
+    assert read_with(rules, "Beijing's objection.") == []  # the verb names no noun
+
+
+@pytest.mark.parametrize(
+    ("cue", "message"),
+    [
+        ('"{lex:nothing}"', "{lex:nothing} names no lexicon"),
+        ('"{lexicon:oppose}"', "is not a placeholder"),
+    ],
+)
+def test_bad_cue_placeholders_are_located_errors(cue: str, message: str) -> None:
+    with pytest.raises(RulesError) as caught:
+        compile_with(LEXICON_HEADER, STANCE_FIELD + f"      cues: {{opposed: [{cue}]}}\n")
+    assert message in caught.value.message
+    assert caught.value.location is not None and caught.value.location.line is not None
+
+
+def test_topic_after_and_related_options() -> None:
+    rules = compile_with(
+        LEXICON_HEADER,
+        STANCE_FIELD
+        + """\
+      cues: {opposed: ["{verb:oppose}"]}
+      topic: ['{ref:japan} joining']
+      topic_after: ['{ref:japan}']
+      related: ['{ref:pact}']
+""",
+    )
+    assert read_with(rules, "Beijing opposed Tokyo joining the pact.") == ["opposed"]  # the topic
+    assert read_with(rules, "Beijing opposed Tokyo's role.") == ["opposed"]  # after the cue
+    assert read_with(rules, "Beijing opposed the AUKUS pact.") == []  # the article is not on topic
+    assert read_with(rules, "Japan joining is likely. Beijing opposed the AUKUS pact.") == ["opposed"]
+    assert read_with(rules, "AUKUS met. Beijing opposed the pact.") == []

@@ -566,14 +566,14 @@ def test_cues_before_where_the_value_s_clause_opens_do_not_reach_it() -> None:
     cues = SentenceCues(sentence)
     start, end = anchor_of(sentence, "drone")
     assert cues.assess(start, end).modality == "denied"
-    opened = cues.assess(start, end, opens=sentence.index("the compact"))
+    opened = cues.assess(start, end, clause_start=sentence.index("the compact"))
     assert (opened.modality, opened.cues) == ("asserted", ())
 
 
 def test_a_condition_still_governs_the_whole_clause() -> None:
     sentence = "If Fiji joins the compact's drone work, Tonga will follow."
     start, end = anchor_of(sentence, "drone")
-    opened = SentenceCues(sentence).assess(start, end, opens=sentence.index("the compact"))
+    opened = SentenceCues(sentence).assess(start, end, clause_start=sentence.index("the compact"))
     assert opened.dropped == "hypothetical ('If' before it)"
 
 
@@ -581,7 +581,7 @@ def test_the_prospect_of_another_predicate_does_not_reach_the_description() -> N
     sentence = "The prospect of Fiji joining the compact's drone work worries Tonga."
     start, end = anchor_of(sentence, "drone")
     assert SentenceCues(sentence).assess(start, end).dropped is not None
-    opened = SentenceCues(sentence).assess(start, end, opens=sentence.index("the compact"))
+    opened = SentenceCues(sentence).assess(start, end, clause_start=sentence.index("the compact"))
     assert (opened.dropped, opened.modality) == (None, "asserted")
 
 
@@ -589,4 +589,4 @@ def test_opens_never_widens_the_clause() -> None:
     sentence = "Tonga will wait; Fiji did not join the compact's drone work."
     start, end = anchor_of(sentence, "drone")
     # an opening before the clause's own start (the semicolon) is ignored
-    assert SentenceCues(sentence).assess(start, end, opens=0).modality == "denied"
+    assert SentenceCues(sentence).assess(start, end, clause_start=0).modality == "denied"

@@ -94,7 +94,7 @@ def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
                 span = (to_char(hit.span[0]), to_char(hit.span[1]))
                 anchor = (to_char(hit.anchor[0]), to_char(hit.anchor[1]))
                 unnamed = _unnamed_reference(probe.refs, spans, scope)
-                opens = None if hit.opens is None else to_char(hit.opens)
+                opens = None if hit.clause_start is None else to_char(hit.clause_start)
                 raw.append((probe, hit, span, anchor, hit.reason or veto or unnamed, opens))
         yield from _resolve_sentence(sentence, data, (sentence_start, sentence_end), raw)
 
@@ -142,7 +142,7 @@ def _framed_veto(
 ) -> str | None:
     """Drop a match whose clause matches the rule's 'unless_before' before the anchor, or its
     'unless_after' after it. The clause begins at `opens` when the extractor knows the value's
-    own clause begins there (see Hit.opens)."""
+    own clause begins there (see Hit.clause_start)."""
     if not probe.unless_before and not probe.unless_after:
         return None
     clause_start, clause_end = cues.clause(anchor[0], anchor[1])
@@ -178,7 +178,9 @@ def _resolve_sentence(
             # Decided before overlaps: a negated-only match that is not negated must leave its
             # span to the rule's plain reading of the same trigger.
             cues = cues or SentenceCues(sentence, data)
-            reason = _polarity_veto(hit, cues.assess(anchor[0], anchor[1], wishes=probe.wishes, opens=opens))
+            reason = _polarity_veto(
+                hit, cues.assess(anchor[0], anchor[1], wishes=probe.wishes, clause_start=opens)
+            )
         if reason is None and hit.value is not None:
             taken = accepted.setdefault(probe.field_id, [])
             if any(span[0] < end and start < span[1] for start, end in taken):
@@ -203,7 +205,7 @@ def _resolve_sentence(
                     exclusions=probe.exclusions,
                     settled=hit.settled,
                     wishes=probe.wishes,
-                    opens=opens,
+                    clause_start=opens,
                 )
                 reason = assessment.dropped
                 if reason is None and hit.polarity == "negated":

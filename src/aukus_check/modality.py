@@ -7,7 +7,7 @@ carries the value), within its clause:
   not"), or "was ruled out"/"was denied" just after it;
 - expected: a future cue before the anchor in its clause ("will", "would", "is expected
   to", "next month"), or one within the six words after it and before any new predicate
-  ("that", "which", "and suggested");
+  ("that", "which", "and suggested", "and will");
 - reported: the sentence attributes the statement to a source: a reporting verb outside
   the anchor ("X said", "..., the outlet claimed"; inside it, the speech act is the claim
   itself, as in "Kihara has only said"), or "reportedly", "according to" or a
@@ -68,11 +68,12 @@ _NEGATION = (
     r"|den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?)\b|\b\w+n[’']t\b"
 )
 _NOT_NEGATION = r"\b(?:not only|not just|not least|no doubt|no less|no matter|nothing but|not to mention)\b"
-# The determiner group makes "the plan to"/"an aim to" a noun, not a future.
+# The determiner or preposition group makes "the plan to", "an aim to", "concern about plans to" a
+# noun, not a future.
 _FUTURE = (
     r"\b(?:will|won[’']t|shall|would|wouldn[’']t"
     r"|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|set|due|scheduled|poised|slated|going)\s+to"
-    r"|expected\s+to|(?P<determiner>(?:the|a|an|its|their)\s+)?(?:plans?|aims?)\s+to|planned\s+to"
+    r"|expected\s+to|(?P<determiner>(?:the|a|an|its|their|about|over|of|on|against|with|for|any)\s+)?(?:plans?|aims?)\s+to|planned\s+to"
     r"|planning\s+to|intends?\s+to"
     r"|next\s+(?:week|month|year|spring|summer|autumn|fall|winter)|later\s+this\s+(?:week|month|year)"
     r"|in\s+the\s+coming\s+(?:days|weeks|months|years)|soon|upcoming|imminent(?:ly)?|impending|forthcoming"
@@ -170,7 +171,9 @@ _POST_NEGATION = re.compile(
 )
 _SOURCE_CUE = re.compile(r"reportedly|according to|\(", re.IGNORECASE)
 """Attribution to a third party even inside the matched claim (unlike the actor's own "said")."""
-_NEW_PREDICATE = _cue_pattern(r"\b(?:that|which|who|whether|because|since|and\s+\w+ed)\b")
+_NEW_PREDICATE = _cue_pattern(
+    r"\b(?:that|which|who|whether|because|since|and\s+\w+ed|and\s+(?:will|would|shall))\b"
+)
 """After the anchor, a future cue beyond these words belongs to another predicate."""
 _PREDICATE_JOIN = _cue_pattern(r"\band\s+\w+ed\b")
 """Before the anchor, a negation before "and suggested ..." negates the first predicate only:
@@ -377,24 +380,25 @@ class SentenceCues:
         exclusions: bool = False,
         settled: bool = False,
         wishes: bool = False,
-        opens: int | None = None,
+        clause_start: int | None = None,
     ) -> Assessment:
         """Judge the modality of the value anchored at [anchor_start, anchor_end).
 
         `exclusions`: the value is an element of a set, which "except", "other than" and the
         like can deny. `settled`: the value is already past when the article was published,
         so future cues do not make it expected ("would work with the framework established
-        in 2021"). `opens`: where the value's own clause begins, if the extractor knows it (a
+        in 2021"). `clause_start`: where the value's own clause begins, if the extractor knows it (a
         description such as "the Pillar I submarines" after "Japan will not take part in"): cues
         before it are another predicate's, except a condition ("if", "whether"), which governs
         the whole clause. It only ever narrows the clause.
         """
         if self._question:
             return Assessment("asserted", False, (), dropped="in a question")
+        own = clause_start
         clause_start, clause_end = self.clause(anchor_start, anchor_end)
         whole_clause = clause_start
-        if opens is not None and clause_start < opens <= anchor_start:
-            clause_start = opens
+        if own is not None and whole_clause < own <= anchor_start:
+            clause_start = own
         hypothetical = [
             cue
             for cue in _within(self._hypotheticals, whole_clause, anchor_start)

@@ -91,13 +91,24 @@ class ActorSpec(_Strict):
 
     label: str
     aliases: list[str] = Field(
-        min_length=1,
+        default_factory=list,
         description="Names that stand for the actor: country names, capitals used as metonyms "
-        "(Beijing), government bodies (the Kremlin); matched case-sensitively as whole words.",
+        "(Beijing), government bodies (the Kremlin); matched case-sensitively as whole words. "
+        "Required, except for a group.",
     )
     adjectives: list[str] = Field(
         default_factory=list,
         description="How offices are qualified by the country: 'U.S.', 'US', 'American', 'Washington's'.",
+    )
+    members: list[str] = Field(
+        default_factory=list,
+        description="Makes this actor a group of other actors ('the AUKUS partners'): what its names "
+        "hold, each member holds; a group has no field of its own (keys_from: actors skips it).",
+    )
+    mentions: list[str] = Field(
+        default_factory=list,
+        description="For a group: words that refer back to it once the article has named it ('the "
+        "trio', 'the three partners'), matched case-insensitively.",
     )
 
 
@@ -496,6 +507,35 @@ def _registries(spec: RulesSpec, document: YamlDocument) -> Registries:
                     f"{section}.{key}: country {entry.country!r} is not an actor (actors: {known})",
                     document.location((section, key, "country")),
                 )
+    for key, actor in spec.actors.items():
+        for index, member in enumerate(actor.members):
+            if member not in spec.actors or spec.actors[member].members:
+                known = ", ".join(k for k, a in spec.actors.items() if not a.members) or "none declared"
+                raise RulesError(
+                    f"actors.{key}: member {member!r} is not an actor of its own (actors: {known})",
+                    document.location(("actors", key, "members", index)),
+                )
+        if not actor.aliases and not actor.members:
+            raise RulesError(
+                f"actors.{key}: an actor needs 'aliases' (names that stand for it)",
+                document.location(("actors", key)),
+            )
+        if actor.mentions and not actor.members:
+            raise RulesError(
+                f"actors.{key}: 'mentions' refer back to a group: give its 'members'",
+                document.location(("actors", key, "mentions")),
+            )
+    for section in ("people", "offices"):
+        for key, entry in getattr(spec, section).items():
+            if (
+                entry.country is not None
+                and spec.actors.get(entry.country)
+                and spec.actors[entry.country].members
+            ):
+                raise RulesError(
+                    f"{section}.{key}: country {entry.country!r} is a group of actors, not one",
+                    document.location((section, key, "country")),
+                )
     for section in ("lexicons", "references"):
         for key in getattr(spec, section):
             if not _SNAKE.fullmatch(key):
@@ -542,7 +582,9 @@ def _family_keys(spec: FieldSpec, registries: Registries) -> list[tuple[str, str
             for key, key_spec in spec.keys.items()
         ]
     if spec.keys_from == "actors":
-        return [(key, actor.label, actor.aliases) for key, actor in registries.actors.items()]
+        return [
+            (key, actor.label, actor.aliases) for key, actor in registries.actors.items() if not actor.members
+        ]
     if spec.keys_from == "people":
         return [
             (key, person.name, [person.name, *person.aliases]) for key, person in registries.people.items()

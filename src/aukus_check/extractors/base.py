@@ -91,12 +91,14 @@ class Hit:
     """Which claims of this match count: `negated`, only a denied trigger, whose negation is then
     part of the value ("will not take part in Pillar I" is `excluded`); `affirmed`, only one that
     is not denied (the denial reads as another value of the same rule)."""
-    opens: int | None = None
-    """Byte offset where the value's own clause begins, when the extractor knows better than the
-    clause splitter: in "Japan will not take part in the Pillar I submarines" the value stands in
-    a description ("the Pillar I submarines") that the negation and the future of another
-    predicate do not reach. Cues before it do not bear on the value, nor does a rule's
-    `unless_before` look there; it never widens the clause."""
+    clause_start: int | None = None
+    """Byte offset in the sentence where the value's own clause begins, when the extractor knows it
+    better than punctuation does: in "Japan will not take part in the Pillar I submarines" the
+    value stands in a description ("the Pillar I submarines") that another predicate's negation
+    and future do not reach; in "Plans to expand AUKUS worry Moscow as Japan has expressed
+    interest", "plans to" is not Japan's future. Negation, future, hedges and wishes are judged
+    from there, and a rule's `unless_before` looks only there; a condition ("if", "whether") and a
+    question still govern the whole clause. It only ever narrows the clause."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -188,9 +188,9 @@ def _owned(value: str, owner: _Owner) -> Callable[[Spans, bytes, SentenceScope],
             return Hit(value, spans[0], spans[0])
         between = data[last[1] : start]
         if owner.purpose is not None and search(owner.purpose, between):
-            return Hit(value, spans[0], spans[0], opens=last[0], settled=True)
+            return Hit(value, spans[0], spans[0], clause_start=last[0], settled=True)
         if _adjacent(between) or (owner.describes is not None and search(owner.describes, between)):
-            return Hit(value, spans[0], spans[0], opens=last[0])
+            return Hit(value, spans[0], spans[0], clause_start=last[0])
         return Hit(value, spans[0], spans[0])
 
     return interpret

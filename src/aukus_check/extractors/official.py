@@ -322,6 +322,8 @@ class Registry:
         compile_ = _compiler(document)
         self.country_of_word: dict[str, str] = {}
         for actor_key, actor in self.actors.items():
+            if actor.members:
+                continue  # a group of actors ("AUKUS") is no country an office belongs to
             for word in (*actor.adjectives, *actor.aliases):
                 self.country_of_word.setdefault(title_key(word), actor_key)
         country_words = [w for actor in self.actors.values() for w in (*actor.adjectives, *actor.aliases)]
@@ -1271,9 +1273,8 @@ def _reader(registry: Registry, output: Literal["title", "holder"], key: str, ne
 def literal_forms(office: Any, lexicons: Mapping[str, Any]) -> list[str]:
     """An office's forms written out as the `stance` kind reads them: each `{lex:NAME}` as each of
     the lexicon's phrases, `{country?}` with and without `{country}`, Defence/Defense and
-    spokesman/spokeswoman/spokesperson, and a form without a country once with "of {country}"
-    after it. (The stance kind reads a country's adjective before a bare office by itself:
-    "Australian Defence Minister".)"""
+    spokesman/spokeswoman/spokesperson, and a form without a country with "{country}" before it
+    ("Australian Prime Minister") and once with "of {country}" after it."""
     out: list[str] = []
     for form in office.forms:
         choices: list[list[str]] = []
@@ -1287,7 +1288,11 @@ def literal_forms(office: Any, lexicons: Mapping[str, Any]) -> list[str]:
                 lexicon = lexicons.get(placeholder.group(1)[4:])
                 choices.append(list((*lexicon.nouns, *lexicon.words)) if lexicon is not None else [word])
         for combination in itertools.product(*choices):
-            out.extend(_spellings(" ".join(word for word in combination if word)))
+            spelled = _spellings(" ".join(word for word in combination if word))
+            out.extend(spelled)
+            if office.country is not None and "{country" not in form:
+                # "the Australian Prime Minister said": the country's adjective before the title
+                out.extend("{country} " + spelling for spelling in spelled)
         if office.country is not None and "{country" not in form:
             # "the Prime Minister of Japan said": the country after the title, for each form's
             # first spelling only (the stance kind reads "Japanese Prime Minister" by itself).

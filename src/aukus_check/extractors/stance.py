@@ -2,11 +2,14 @@
 
     - kind: stance
       cues:                      # held by the subject of the cue's clause
-        opposed: ["condemn*", "warn*"]
-        supportive: ["welcom*", "willing to", "approach* ... invitation"]
+        opposed: ["{lex:oppose}", "warn* against"]
+        supportive: ["{lex:welcome}", "{verb:consider} ... {lex:bring_in}"]
       speaker_cues:              # held by whoever says them, not by the clause's subject
         supportive: [natural candidate]
-        cautious: ["would take ... time"]
+        cautious: ["take ... {lex:duration}"]
+      topic: ['{ref:japan}[^.;?!]{0,100}?{lex:bring_in}']    # what a stance must be about
+      topic_after: ['{ref:japan}']                            # ... or what the cue's object is
+      related: ['{ref:aukus}']                                # ... or what the topic is part of
 
 The field's key is an actor of the rules' `actors` registry (`keys_from: actors`). A cue is
 the actor's stance only when the actor holds it:
@@ -14,46 +17,73 @@ the actor's stance only when the actor holds it:
 - a subject cue ("condemned", "has been skeptical") is held by the subject of its clause:
   "China, meanwhile, has repeatedly condemned ..." is China's, "Tokyo condemned China" is
   Japan's. A pronoun subject ("he wanted to ...", "they would consider ...") is the speaker
-  of the clause ("Marles stated that he ..."); a coordinated predicate without a subject
-  ("... and urging Japan to abandon ...") has the subject of the predicate before it; a
-  passive cue is held by its agent ("was welcomed by Tokyo"), a noun cue by its possessor
-  ("Kishida's willingness"). A subject that is not an actor ("the AUKUS defense chiefs",
-  "there are concerns") holds the cue for nobody.
+  of the clause ("Marles stated that he ..."), and "he" or "she" with no speaker is the one
+  official named before it in the sentence or in the sentence before; a coordinated predicate
+  without a subject ("... and urging Japan to abandon ...") has the subject of the predicate
+  before it, a participle phrase opening the sentence ("After singling out Tokyo, the AUKUS
+  leaders said ...") the main clause's. A passive cue is held by its agent ("was approached on
+  it by each of the three"), a noun cue by its possessors ("Washington and Tokyo's plans") or
+  by the place or source after it ("concern in Moscow", "criticism from Beijing"; a noun the
+  rules' lexicons declare), the object of a declaring verb by its subject ("announced plans to
+  ...", "released a statement condemning ..."), an infinitive in an impersonal clause by its
+  speaker ("there is an opportunity to work with Japan", he said). A subject that is not an
+  actor ("lawmakers in the Japanese government", "there are concerns") holds the cue for nobody.
 - a speaker cue ("Japan is a natural candidate", "it would take some time") is held by whoever
   says it: the subject of the reporting verb that governs its clause ("Albanese said ...",
-  "the Defense Minister believes that ..."), or a trailing "..., X said".
+  "the Defense Minister believes that ..."), or a trailing "..., X said" ("he said"). With no
+  one said to say it, it is no one's.
 
 An actor is named by its aliases ("Beijing", "Chinese officials"), an adjective before an
-office or a word for officials ("Australian Defense Minister", "Japanese diplomats"), a person
-of the people registry whose country it is (the surname alone once the full name appeared
-earlier in the article), or an office of that country written with the country ("U.S. Deputy
-Secretary of State"). An office written bare ("the Defense Minister") names an actor only when
-it is unambiguous: among the actors that have an office of that form, exactly one is named
-as a participant (not after a preposition: "cooperation with Japan" does not name Japan) in
-the sentence before the office, or, if none is, in the previous sentence. A bare office next
-to an unknown name ("President Macron") or after another qualifier ("Vice President",
-"Philippine President") names no actor.
+office or a word for officials ("Australian Defense Minister", "Japanese diplomats", "the
+Chinese embassy in the UK", whose place is not its owner), a person of the people registry
+whose country it is (the surname alone once the full name appeared earlier in the article),
+or an office of that country written with the country ("U.S. Deputy Secretary of State"). An
+office written bare ("the Defense Minister") names an actor only when it is unambiguous: among
+the actors that have an office of that form, exactly one is named as a participant (not after
+a preposition: "cooperation with Japan" does not name Japan) in the sentence before the
+office, or, if none is, in the previous sentence; "the spokesperson", "the ministers" or "the
+government" name the actors of an earlier phrase with that head, or the one participant named
+before them. A bare office next to an unknown name ("President Macron") or after another
+qualifier ("Vice President", "Philippine President") names no actor.
+
+A group of the registry (an actor with `members`) speaks for each member: its adjectives with a
+head noun ("the AUKUS partners", "AUKUS defence ministers"; "AUKUS" alone is the pact), its
+aliases, and its `mentions` ("the trio", "each of the three") once the article has named it.
+"US allies" and "Japan's partners" are others, not the US or Japan.
 
 Someone else's view of an actor is not the actor's stance: a cue governed by an opinion verb
 ("Analysts believe China is wary", "Tokyo thinks Beijing will object") is dropped unless the
-one who believes is the holder, and so is every cue an analyst, expert or observer reports. A
-report of what an actor did ("the Global Times said Beijing welcomed ...") is the actor's
-stance, reported. A cue in the consequence of a condition ("If Japan joins, Beijing would
-condemn it") is dropped; negation, future, hedges and questions are judged by `modality` at
-the cue, which is the claim's anchor, so a cue that carries its own negation ("no formal
-application", "has not yet decided") is not a denial.
+one who believes is the holder, and so is every cue an analyst, expert, observer, lawmaker,
+opposition politician or former official reports, however deep ("a former official said the
+ministers only said ..."), what is speculated ("speculation about Japan being invited by
+...") and what someone says an actor should do ("Japan should seek to join"). A report of what
+an actor did ("the Global Times said Beijing welcomed ...") is the actor's stance, reported.
+A cue in the consequence of a condition ("If Japan joins, Beijing would condemn it") is
+dropped; negation, future, hedges and questions are judged by `modality` at the cue, which is
+the claim's anchor, from the holder's subject on (a future in another clause before it is not
+the holder's), so a cue that carries its own negation ("no formal application", "has not yet
+decided") is not a denial.
 
 Cue phrases match case-insensitively as whole words with forgiving spacing; `*` at the end of
-a word matches the rest of it ("condemn*"), and `...` between two words lets up to six words
-stand between them ("watching ... closely"); a negation inside such a gap denies the cue
-("expressed no support"). A "would" just before a cue is the stance's mood, not a forecast
-("would welcome"). With `topic`, a cue counts only in a sentence that is, or follows one that
-is, about the topic.
+a word matches the rest of it ("condemn*"), `...` between two words lets up to six words stand
+between them ("watching ... closely"), and `{lex:NAME}`, `{verb:NAME}`, `{noun:NAME}`,
+`{participle:NAME}` and `{ref:NAME}` stand for a lexicon's forms or a reference's names, so
+one entry covers a family of phrasings ("{lex:oppose}": "lambasted", "denounces", "slamming").
+A negation inside a gap denies the cue ("expressed no support"). A "would" just before a cue is
+the stance's mood, not a forecast ("would welcome"); in what a speaker says, so is "will" ("China
+says the move will undermine peace").
+
+With `topic`, a cue counts only in a sentence that matches it; or when the words after the cue
+in its clause match `topic_after` (its object: "lambasted Japan for ..."); or when the cue
+refers back ("condemned the move", "opposed to this", or nothing more after it) to a sentence
+before that matches `topic`; or, with `related`, when the words right after it match (a stance
+on what the topic is part of: "condemned the AUKUS pact") in an article already on the topic.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -62,11 +92,13 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import Field
 
+from aukus_check.english import noun_forms, verb_forms
 from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe, SentenceScope
 from aukus_check.extractors.official import literal_forms
 from aukus_check.extractors.phrases import alternation, phrase_regex
+from aukus_check.extractors.placeholders import PLACEHOLDER, ref_groups
 from aukus_check.models import ExtractorRef
-from aukus_check.re2_spans import Spans, char_offsets, iter_spans, options, search
+from aukus_check.re2_spans import Spans, char_offsets, iter_spans, options
 from aukus_check.sentences import split_sentences
 
 KIND = "stance"
@@ -100,8 +132,20 @@ class Spec(ExtractorSpec):
     )
     topic: list[str] = Field(
         default_factory=list,
-        description="RE2 patterns (case-insensitive); when given, a cue counts only if its sentence "
-        "or the sentence before it matches one: what the stance must be about.",
+        description="RE2 patterns (case-insensitive; lexicons and references allowed); when given, a "
+        "cue counts only if its sentence or the sentence before it matches one (or `topic_after` "
+        "matches): what the stance must be about.",
+    )
+    topic_after: list[str] = Field(
+        default_factory=list,
+        description="RE2 patterns; with `topic`, a cue also counts when the words after it in its "
+        "clause match one: what the cue itself is about ('condemned Japan's role').",
+    )
+    related: list[str] = Field(
+        default_factory=list,
+        description="RE2 patterns; with `topic`, a cue also counts when the words right after it "
+        "match one (what the topic is part of: 'condemned the AUKUS pact'), once an earlier "
+        "sentence of the article was on the topic.",
     )
 
 
@@ -121,7 +165,7 @@ def compile_probes(
     if not spec.cues and not spec.speaker_cues:
         raise context.error("a stance extractor needs cue phrases under 'cues'", ("cues",))
     seen: dict[str, tuple[str | int, ...]] = {}
-    stances: dict[str, dict[str, list[str]]] = {}
+    stances: dict[str, dict[str, list[tuple[str, str]]]] = {}
     for option, table in (("cues", spec.cues), ("speaker_cues", spec.speaker_cues)):
         for stance, phrases in table.items():
             context.check_value(stance, (option, stance), verb="lists")
@@ -136,22 +180,34 @@ def compile_probes(
                 if folded in seen:
                     raise context.error(f"cue {phrase!r} is listed twice", where)
                 seen[folded] = where
+                source = cue_regex(phrase, functools.partial(_expand_word, context, where))
                 holder = "subject" if option == "cues" else "speaker"
-                stances.setdefault(stance, {}).setdefault(holder, []).append(phrase)
-    topic = tuple(
-        context.compile(context.expand(pattern, ("topic", i)), ("topic", i))
-        for i, pattern in enumerate(spec.topic)
+                stances.setdefault(stance, {}).setdefault(holder, []).append((phrase, source))
+    topic = _Topic(
+        tuple(
+            context.compile(context.expand(pattern, ("topic", i)), ("topic", i))
+            for i, pattern in enumerate(spec.topic)
+        ),
+        tuple(
+            context.compile(context.expand(pattern, ("topic_after", i)), ("topic_after", i))
+            for i, pattern in enumerate(spec.topic_after)
+        ),
+        tuple(
+            context.compile(context.expand(pattern, ("related", i)), ("related", i))
+            for i, pattern in enumerate(spec.related)
+        ),
     )
     reader = _reader(registries)
     probes = []
     for stance, holders in stances.items():
         groups = [
-            f"(?P<{holder}>{'|'.join(cue_regex(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))})"
-            for holder, phrases in holders.items()
+            f"(?P<{holder}>{'|'.join(source for _, source in sorted(cues, key=_longest_first))})"
+            for holder, cues in holders.items()
         ]
-        source = "|".join(groups)
+        source = _number_references("|".join(groups))
         option = "cues" if "subject" in holders else "speaker_cues"
         regex = context.compile(source, (option, stance))
+        refs = ref_groups(regex)
         speaker_group = regex.groupindex.get("speaker")
         gaps = tuple(sorted(set(range(1, regex.groups + 1)) - set(regex.groupindex.values())))
         probes.append(
@@ -166,9 +222,27 @@ def compile_probes(
                     reader, actor, stance, (speaker_group, gaps), spec.subject_window, topic
                 ),
                 wishes=True,
+                refs=refs,
             )
         )
     return probes
+
+
+def _longest_first(cue: tuple[str, str]) -> tuple[int, str]:
+    return -len(cue[0]), cue[0]
+
+
+def _expand_word(context: CompileContext, where: tuple[str | int, ...], word: str) -> str:
+    return context.expand(word, where)
+
+
+_REF_NUMBER = re.compile(r"\(\?P<_ref\d+_")
+
+
+def _number_references(source: str) -> str:
+    """Each {ref:...} mention group of a probe its own number: cues are expanded one by one."""
+    counter = itertools.count(1)
+    return _REF_NUMBER.sub(lambda _: f"(?P<_ref{next(counter)}_", source)
 
 
 def _phrase_problem(phrase: str) -> str | None:
@@ -179,36 +253,51 @@ def _phrase_problem(phrase: str) -> str | None:
         return f"cue {phrase!r}: '...' stands between two words, not at an end"
     if any(a == b == "..." for a, b in itertools.pairwise(words)):
         return f"cue {phrase!r}: '... ...' is one gap written twice"
-    if any(word != "..." and (word.strip("*") == "" or "*" in word[:-1]) for word in words):
-        return f"cue {phrase!r}: '*' may only end a word"
+    for word in words:
+        if word == "..." or PLACEHOLDER.fullmatch(word):
+            continue
+        if "{" in word or "}" in word:
+            return (
+                f"cue {phrase!r}: {word!r} is not a placeholder ({{lex:NAME}}, {{verb:NAME}}, {{ref:NAME}})"
+            )
+        if word.strip("*") == "" or "*" in word[:-1]:
+            return f"cue {phrase!r}: '*' may only end a word"
     return None
 
 
-def cue_regex(phrase: str) -> str:
-    """RE2 source for one cue phrase: whole words, `*` ends a word freely, `...` is a short gap."""
+def cue_regex(phrase: str, expand: Callable[[str], str] | None = None) -> str:
+    """RE2 source for one cue phrase: whole words, `*` ends a word freely, `...` is a short gap,
+    and `{lex:NAME}` (or `{verb:..}`, `{noun:..}`, `{participle:..}`, `{ref:..}`) stands for the
+    forms of a lexicon or the names of a reference, through `expand`."""
     pieces: list[str] = []
     run: list[str] = []
-    joins: list[str] = []
+    join = ""
 
-    def flush(join: str) -> None:
+    def add(piece: str) -> None:
+        nonlocal join
+        pieces.append(join + piece if pieces else piece)
+        join = _SPACE
+
+    def flush() -> None:
         if run:
-            pieces.append(phrase_regex(" ".join(run)))
-            joins.append(join)
+            add(phrase_regex(" ".join(run)))
             run.clear()
 
     for word in phrase.split():
         if word == "...":
-            flush(f"({_GAP})")
-            joins[-1] = f"({_GAP})"
+            flush()
+            join = f"({_GAP})"
+        elif PLACEHOLDER.fullmatch(word):
+            if expand is None:
+                raise ValueError(f"cue {phrase!r}: {word} needs the rules' lexicons and references")
+            flush()
+            add(f"(?:{expand(word)})")
         else:
             run.append(word)
             if word.endswith("*"):
-                flush(_SPACE)
-    flush("")
-    source = pieces[0]
-    for join, piece in zip(joins, pieces[1:], strict=False):
-        source += join + piece
-    return source
+                flush()
+    flush()
+    return "".join(pieces)
 
 
 # --- the words the attribution reads ---------------------------------------------------------
@@ -229,7 +318,7 @@ _ADVERBS = frozenset(
     "also already still yet now then indeed even just again too long once first meanwhile today "
     "yesterday so further only thus since repeatedly reportedly formally informally publicly openly "
     "quickly strongly firmly seriously privately officially reportedly initially previously "
-    "consistently clearly actively".split()
+    "consistently clearly actively always often ever soon almost".split()
 )
 _NOT_ADVERBS = frozenset("ally family supply rally assembly italy july reply apply".split())
 _TIME = frozenset(
@@ -239,7 +328,7 @@ _TIME = frozenset(
 )
 _TIME_NOUNS = frozenset("day week month year morning afternoon evening night weekend time".split())
 _PRONOUNS = frozenset("he she they we i it".split())
-_POSSESSIVE_PRONOUNS = frozenset("its their his her our".split())
+_POSSESSIVE_PRONOUNS = frozenset("its their his her our my".split())
 _DETERMINERS = frozenset(
     "the a an one two three four some several many both all either neither each other another senior "
     "top most".split()
@@ -251,12 +340,38 @@ _FILLERS = frozenset(
     "chief chiefs secretary secretaries president premier pm department council office director "
     "representative representatives counterpart counterparts foreign defense defence state prime "
     "deputy general security national press affairs officer officers military negotiators negotiator "
-    "team aides aide adviser advisers advisor advisors".split()
+    "team aides aide adviser advisers advisor advisors mainland".split()
 )
 _SPEECH_NOUNS = frozenset(
     "comments comment remarks remark statement statements response reaction message warning warnings "
-    "criticism position stance readout communique note".split()
+    "criticism position stance readout communique note declaration declarations announcement".split()
 )
+_AGENT_WORDS = 8
+"""How far after a passive cue its "by" agent may stand: "was approached on the idea by ..."."""
+_DECLARING = frozenset(
+    form
+    for verb in "announce reveal unveil confirm outline declare express voice signal reiterate restate issue "
+    "release make detail flag state".split()
+    for form in verb_forms(verb)
+)
+"""Verbs whose object is a stance of their subject: "announced plans to ...", "made the decision to ..."."""
+_PEOPLE = frozenset(
+    "official officials spokesperson spokesman spokeswoman spokespeople minister ministers ministry "
+    "ministries government governments administration leader leaders leadership diplomat diplomats envoy "
+    "envoys ambassador ambassadors embassy delegation authorities chief chiefs secretary president premier "
+    "representative representatives".split()
+)
+"""Words for the people or bodies that speak for a government: what "the ministers" refers back to."""
+_NOT_GOVERNMENT = frozenset(
+    "former ex opposition shadow lawmaker lawmakers legislator legislators mp mps senator senators "
+    "parliamentarian parliamentarians congressman congresswoman congressmen".split()
+)
+"""Words for people who speak for no government: "former defense minister", "opposition leader"."""
+_PARTITIVES = frozenset("some many most several others those all each both few none".split())
+"""Words for part of a whole: "some in the US government", "each of the three"."""
+_GROUP_NOUNS = frozenset("partners members allies countries nations states sides powers".split())
+"""Nouns for the members of a group: "the AUKUS partners" are its members, but "US allies" and
+"Japan's partners" are not the US or Japan."""
 _ANALYSTS = frozenset(
     "analyst analysts expert experts observer observers commentator commentators scholar scholars "
     "researcher researchers critic critics professor professors academic academics pundit pundits "
@@ -271,6 +386,7 @@ _AGENTIVE = frozenset("from of in at by".split())
 _CONJUNCTIONS = frozenset("but while whilst whereas although though because since yet".split())
 _COORDINATORS = frozenset("and or nor".split())
 _RELATIVES = frozenset("who which that".split())
+_JOINERS = _COORDINATORS | _CONJUNCTIONS | _RELATIVES
 _OPINION_VERBS = frozenset(
     "believe believes believed think thinks thought expect expects predict predicts predicted fear fears "
     "feared suspect suspects suspected assume assumes assumed doubt doubts doubted feel feels felt reckon "
@@ -283,7 +399,9 @@ _SPEECH_VERBS = (
         "explain explains explained stress stresses stressed emphasize emphasizes emphasized emphasise "
         "emphasises emphasised suggest suggests suggested indicate indicates indicated announce announces "
         "announced acknowledge acknowledges acknowledged confirm confirms confirmed report reports reported "
-        "warn warns warned call calls called describe describes described".split()
+        "warn warns warned call calls called describe describes described signal signals signaled signalled "
+        "signaling signalling reveal reveals revealed declare declares declared commented "
+        "reiterate reiterates reiterated".split()
     )
     | _OPINION_VERBS
 )
@@ -295,13 +413,27 @@ _STATE_PARTICIPLES = frozenset(
 )
 """Past participles that after "is" describe the subject's state, not a passive."""
 _CONDITIONS = frozenset("if unless".split())
+_PARTICIPLE_OPENERS = frozenset("after before while since when upon by".split())
+"""Words that may open a participle phrase before the main clause: "After singling out Tokyo, ..."."""
+_SPECULATION = frozenset("speculation speculations rumour rumours rumor rumors conjecture".split())
+"""What is speculated about is no one's stated stance: "speculation about Japan being invited by ..."."""
+_ADVICE = frozenset("should ought must".split())
+"""What someone says an actor should do is not the actor's stance: "Japan should seek to join"."""
 _FRONTED = frozenset(
     "last at on in according with following after before during yet however meanwhile earlier later "
     "speaking separately asked for by".split()
 )
 """Words that open a phrase set before the subject ("Last month, ...", "According to ..., ...")."""
 
+_REFERS_BACK = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Tt]he\s+(?:\w+\s+){0,2}?(?:"
+    + "|".join(sorted(_PEOPLE, key=len, reverse=True))
+    + r"))\b"
+)
+"""What may refer to an actor named in the sentence before: "he", "the spokesperson"."""
 _CLAUSE_PUNCT = frozenset(";:—–()[]")
+_CLOSED_CLAUSE = frozenset(";:()[]")
+"""After these a predicate needs its own subject: it continues no clause before them."""
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
 _QUOTES = frozenset('“”"‘')
 
@@ -319,6 +451,12 @@ class Token(NamedTuple):
     kind: Literal["actor", "adjective", "office", "word", "punct"]
     actors: frozenset[str] = frozenset()
     possessive: bool = False
+    group: bool = False
+    """A name of a group of actors ("AUKUS", "the trio"): it stands for each member."""
+    person: bool = False
+    """A person or an office holder ("Mao Ning", "US Defense Secretary"): who "he" may be."""
+    newline: bool = False
+    """The token starts a line: a heading before it is not part of its noun phrase."""
 
 
 @dataclass(frozen=True)
@@ -341,6 +479,8 @@ class Speaker:
     actors: frozenset[str]
     verb: str
     opinion: bool
+    index: int | None = None
+    """The speech verb's token, when it governs the clause from before it."""
 
 
 # --- naming actors ---------------------------------------------------------------------------
@@ -348,9 +488,11 @@ class Speaker:
 
 @dataclass(frozen=True)
 class _Entry:
-    kind: Literal["alias", "adjective", "person", "surname", "office", "bare"]
+    kind: Literal["alias", "adjective", "person", "surname", "office", "bare", "mention"]
     actors: frozenset[str]
     person: str | None = None
+    group: str | None = None
+    """The group (an actor with members) this names, for its mentions and its head nouns."""
 
 
 @dataclass
@@ -369,9 +511,18 @@ class _Reader:
     """(phrase as _key folds it, whether case-sensitive) -> what it names."""
     full_names: Mapping[str, Any]
     """Person key -> RE2 of their full names, for the surname rule."""
+    group_names: Mapping[str, Any] = field(default_factory=dict)
+    """Group key -> RE2 of its names (aliases and adjectives), for the mention rule."""
+    nouns: frozenset[str] = frozenset()
+    """The nouns the rules' lexicons declare ("concern", "opposition"), folded: a noun cue's holder
+    may be the place after it ("concern in Moscow")."""
     article: str | None = None
     sentences: dict[int, _Sentence] = field(default_factory=dict)
     first_full_name: dict[str, int] = field(default_factory=dict)
+    first_group_name: dict[str, int] = field(default_factory=dict)
+    topic_starts: dict[int, int | None] = field(default_factory=dict)
+    named_first: Mapping[str, int] = field(default_factory=dict)
+    """The article's references and where each is first named (from the engine)."""
     article_sentences: list[tuple[int, int]] | None = None
 
     def sentence(self, scope: SentenceScope, data: bytes) -> _Sentence:
@@ -380,6 +531,9 @@ class _Reader:
             self.article = scope.text
             self.sentences.clear()
             self.first_full_name.clear()
+            self.first_group_name.clear()
+            self.topic_starts.clear()
+            self.named_first = scope.named
             self.article_sentences = None
         found = self.sentences.get(scope.start)
         if found is None:
@@ -394,6 +548,34 @@ class _Reader:
             first = next((spans[0][0] for spans in iter_spans(self.full_names[person], data)), -1)
             self.first_full_name[person] = char_offsets(text, data)(first) if first >= 0 else -1
         first = self.first_full_name[person]
+        return 0 <= first < position
+
+    def first_on_topic(self, topic: _Topic) -> int | None:
+        """Where the article is first on a rule's topic (the start of the first match), if ever."""
+        key = id(topic)
+        if key not in self.topic_starts:
+            text = self.article or ""
+            data = text.encode("utf-8")
+            to_char = char_offsets(text, data)
+            first: int | None = None
+            for pattern in topic.sentence:
+                refs = ref_groups(pattern)
+                for spans in iter_spans(pattern, data):
+                    start = to_char(spans[0][0])
+                    if all(spans[g][0] < 0 or self.named_first.get(r, len(text)) < start for g, r in refs):
+                        first = start if first is None else min(first, start)
+                        break
+            self.topic_starts[key] = first
+        return self.topic_starts[key]
+
+    def group_named_before(self, group: str, position: int) -> bool:
+        """Whether the article names a group ("AUKUS") before a character offset."""
+        if group not in self.first_group_name:
+            text = self.article or ""
+            data = text.encode("utf-8")
+            first = next((spans[0][0] for spans in iter_spans(self.group_names[group], data)), -1)
+            self.first_group_name[group] = char_offsets(text, data)(first) if first >= 0 else -1
+        first = self.first_group_name[group]
         return 0 <= first < position
 
     def mentions(self, data: bytes, to_char: Callable[[int], int]) -> list[tuple[int, int, _Entry]]:
@@ -445,7 +627,7 @@ def _reader(registries: Any) -> _Reader:
 
 def _build_reader(registries: Any) -> _Reader:
     phrases: dict[tuple[str, bool], _Entry] = {}
-    rank = {"office": 0, "person": 1, "alias": 2, "bare": 3, "surname": 4, "adjective": 5}
+    rank = {"office": 0, "person": 1, "alias": 2, "bare": 3, "surname": 4, "adjective": 5, "mention": 6}
 
     def add(text: str, entry: _Entry, *, case_sensitive: bool) -> None:
         key = (text if case_sensitive else text.casefold(), case_sensitive)
@@ -456,7 +638,18 @@ def _build_reader(registries: Any) -> _Reader:
             phrases[key] = _Entry("bare", old.actors | entry.actors)
 
     actors = registries.actors
+    group_names: dict[str, Any] = {}
     for key, actor in actors.items():
+        if actor.members:
+            members = frozenset(actor.members)
+            for alias in actor.aliases:
+                add(alias, _Entry("alias", members, group=key), case_sensitive=True)
+            for adjective in actor.adjectives:
+                add(adjective, _Entry("adjective", members, group=key), case_sensitive=True)
+            for mention in actor.mentions:
+                add(mention, _Entry("mention", members, group=key), case_sensitive=False)
+            group_names[key] = _compile(alternation([*actor.aliases, *actor.adjectives], case_sensitive=True))
+            continue
         own = frozenset((key,))
         for alias in actor.aliases:
             add(alias, _Entry("alias", own), case_sensitive=True)
@@ -477,7 +670,7 @@ def _build_reader(registries: Any) -> _Reader:
         full_names[key] = _compile(alternation(names, case_sensitive=True))
     office_sources: list[tuple[str, _Entry]] = []
     for office in registries.offices.values():
-        if office.country is None or office.country not in actors:
+        if office.country is None or office.country not in actors or actors[office.country].members:
             continue
         country = actors[office.country]
         own = frozenset((office.country,))
@@ -508,6 +701,13 @@ def _build_reader(registries: Any) -> _Reader:
         entries=entries,
         lookup=lookup,
         full_names=full_names,
+        group_names=group_names,
+        nouns=frozenset(
+            _fold(form)
+            for lexicon in registries.lexicons.values()
+            for noun in lexicon.nouns
+            for form in noun_forms(noun)
+        ),
     )
 
 
@@ -555,7 +755,7 @@ class _Sentence:
         self._previous: list[Token] | None = None
         self.previous_bounds: tuple[int, int] | None = None
         """Character offsets in the article of the sentence before this one, once looked up."""
-        self._verdicts: dict[tuple[int, int, bool], tuple[frozenset[str], str]] = {}
+        self._verdicts: dict[tuple[int, int, bool], tuple[frozenset[str], str, int | None]] = {}
         self._mentions = reader.mentions(data, self.to_char)
         self.named: frozenset[str] = frozenset().union(*(entry.actors for _, _, entry in self._mentions))
         """Every actor a name in the sentence may stand for: only these can hold its cues."""
@@ -604,6 +804,12 @@ class _Sentence:
             if possessive:
                 end += 2
             mention = text[start:end]
+            if entry.kind == "mention":
+                assert entry.group is not None
+                if not self.reader.group_named_before(entry.group, offset + start):
+                    tokens.append(Token(start, end, mention, _fold(mention), "word", possessive=possessive))
+                    position = end
+                    continue
             if entry.kind == "surname":
                 assert entry.person is not None
                 if not self.reader.full_name_before(entry.person, offset + start):
@@ -611,6 +817,7 @@ class _Sentence:
                     position = end
                     continue
             kind_of: dict[str, Literal["actor", "adjective", "office"]] = {
+                "mention": "actor",
                 "alias": "actor",
                 "person": "actor",
                 "surname": "actor",
@@ -619,7 +826,17 @@ class _Sentence:
                 "bare": "office",
             }
             tokens.append(
-                Token(start, end, mention, _fold(mention), kind_of[entry.kind], entry.actors, possessive)
+                Token(
+                    start,
+                    end,
+                    mention,
+                    _fold(mention),
+                    kind_of[entry.kind],
+                    entry.actors,
+                    possessive,
+                    group=entry.group is not None,
+                    person=entry.kind in ("person", "surname", "office"),
+                )
             )
             if entry.kind == "bare":
                 bare.append(len(tokens) - 1)
@@ -630,6 +847,9 @@ class _Sentence:
         else:
             for index in bare:
                 tokens[index] = _as_word(tokens[index])
+        for index in range(1, len(tokens)):
+            if "\n" in text[tokens[index - 1].end : tokens[index].start]:
+                tokens[index] = tokens[index]._replace(newline=True)
         return tokens
 
     def _resolve_office(self, tokens: list[Token], index: int) -> Token:
@@ -650,7 +870,14 @@ class _Sentence:
         if after is not None:
             if after.kind == "actor" and after.actors & token.actors:
                 return Token(
-                    token.start, token.end, token.text, token.low, "actor", after.actors, token.possessive
+                    token.start,
+                    token.end,
+                    token.text,
+                    token.low,
+                    "actor",
+                    after.actors,
+                    token.possessive,
+                    person=True,
                 )
             if after.kind == "word" and after.text[0].isupper():
                 return _as_word(token)  # someone else's office: "President Macron"
@@ -658,11 +885,31 @@ class _Sentence:
             named = {actor for actor in _participants(scope_tokens) if actor in token.actors}
             if len(named) == 1:
                 return Token(
-                    token.start, token.end, token.text, token.low, "actor", frozenset(named), token.possessive
+                    token.start,
+                    token.end,
+                    token.text,
+                    token.low,
+                    "actor",
+                    frozenset(named),
+                    token.possessive,
+                    person=True,
                 )
             if named:
                 return _as_word(token)
         return _as_word(token)
+
+    def previous_person(self) -> frozenset[str]:
+        """The one actor the people and officials named in the sentence before speak for, if one."""
+        return _one_person(self.previous())
+
+    def may_hold(self, actor: str) -> bool:
+        """Whether the sentence names the actor, or "he", "she" or "the spokesperson" may stand for
+        it (an actor the sentence before names)."""
+        if actor in self.named:
+            return True
+        if not _REFERS_BACK.search(self.text):
+            return False
+        return any(actor in token.actors for token in self.previous())
 
     def previous(self) -> list[Token]:
         """The tokens of the sentence before this one (bare offices in it name nobody)."""
@@ -683,82 +930,146 @@ class _Sentence:
 
     def verdict(
         self, cue_start: int, cue_end: int, speaker_cue: bool, window: int
-    ) -> tuple[frozenset[str], str]:
-        """Who holds the cue (none: why not), after dropping views and conditions; computed once
-        for the probes of every actor's field."""
+    ) -> tuple[frozenset[str], str, int | None]:
+        """Who holds the cue (none: why not), after dropping views and conditions, and where the
+        holder's clause starts (a character offset, when its subject stands before the cue);
+        computed once for the probes of every actor's field."""
         key = (cue_start, cue_end, speaker_cue)
         if key not in self._verdicts:
-            holders, why = self.holders(cue_start, cue_end, speaker_cue, window)
+            holders, why, subject = self.holders(cue_start, cue_end, speaker_cue, window)
             if holders:
-                framed = self.framing(self.index_at(cue_start), holders)
+                framed = self.framing(self.index_at(cue_start), holders, speaker_cue)
                 if framed is not None:
                     holders, why = frozenset(), framed
             else:
                 why = f"no actor holds the cue: {why}"
-            self._verdicts[key] = (holders, why)
+            start = self.tokens[subject].start if subject is not None else None
+            self._verdicts[key] = (holders, why, start)
         return self._verdicts[key]
 
     def holders(
         self, cue_start: int, cue_end: int, speaker_cue: bool, window: int
-    ) -> tuple[frozenset[str], str]:
-        """The actors who hold the cue at [cue_start, cue_end), or none and why."""
+    ) -> tuple[frozenset[str], str, int | None]:
+        """The actors who hold the cue at [cue_start, cue_end), or none and why; and the token
+        index of the holder's subject when it stands before the cue in its clause."""
         first = self.index_at(cue_start)
         last = next((i for i in range(first, len(self.tokens)) if self.tokens[i].end >= cue_end), first)
         if first >= len(self.tokens):
-            return frozenset(), "no cue"
+            return frozenset(), "no cue", None
         agent = self._agent(first, last)
         if agent is not None:
-            return agent
+            return (*agent, None)
         if first > 0 and self.tokens[first - 1].possessive and self.tokens[first - 1].kind == "actor":
-            return self.tokens[first - 1].actors, ""
+            owners = self.np_before(first)  # "Washington and Tokyo's plans"
+            if owners.kind == "actors":
+                return owners.actors, "", owners.start
+            return self.tokens[first - 1].actors, "", first - 1
+        located = self._located(first, last) if first == last else None
+        if located is not None:
+            # its clause starts at the words that govern the noun: "plans to expand AUKUS are
+            # causing concern in Moscow" is no forecast of Moscow's; "no concern" denies it
+            governing = first - 1
+            while governing > 0 and (
+                self.tokens[governing].low in _DETERMINERS
+                or self.tokens[governing].low in _NEGATIONS
+                or self.tokens[governing].low == "no"
+                or self.adverb(self.tokens[governing])
+            ):
+                governing -= 1
+            return located, "", max(governing, 0)
         if speaker_cue:
             speaker = self.speaker(first)
             if speaker is None:
-                return self._own_words(first)
+                return frozenset(), "nobody is said to say it", None
             if not speaker.actors:
-                return frozenset(), f"said by {_describe(speaker.subject)}, not an actor"
-            return speaker.actors, ""
+                return frozenset(), f"said by {_describe(speaker.subject)}, not an actor", None
+            before = speaker.subject.start if speaker.subject.start < first else None
+            return speaker.actors, "", before
         start = first
+        while start > 0 and (
+            self.tokens[start - 1].low in _DETERMINERS or self.adverb(self.tokens[start - 1])
+        ):
+            start -= 1
+        if start > 0 and self.tokens[start - 1].low in _DECLARING:
+            start -= 1  # "announced plans to ...", "revealed the decision to ...": the declarer's
+        else:
+            start = first
         if first > 0 and self.tokens[first - 1].low in _POSSESSIVE_PRONOUNS:
             start = first - 1  # "expressed its openness": the subject of "expressed"
-            if start > 0 and self.tokens[start - 1].kind == "word":
+            previous = self.tokens[start - 1] if start > 0 else None
+            if previous is not None and previous.kind == "word" and previous.low not in _JOINERS:
                 start -= 1
-        subject = self.resolve(self.subject_before(start, window))
+            else:  # "My intent is to ...": the one "my" stands for
+                pronoun = self.tokens[start]
+                subject = self.resolve(Subject("pronoun", start=start, text=pronoun.text))
+                if subject.kind == "actors":
+                    return subject.actors, "", start
+                return frozenset(), f"its holder is {_describe(subject)}", None
+        found = self.subject_before(start, window)
+        subject = self.resolve(found)
         if subject.kind == "actors":
-            return subject.actors, ""
-        return frozenset(), f"its subject is {_describe(subject)}"
+            floor = found.start if found.kind in ("actors", "pronoun") and found.start < first else None
+            return subject.actors, "", floor
+        fronted = self._fronted_subject(first)
+        if fronted is not None:
+            return fronted, "", None
+        impersonal = self._impersonal(start)
+        if impersonal is not None:
+            return impersonal, "", None
+        return frozenset(), f"its subject is {_describe(subject)}", None
 
-    def _own_words(self, first: int) -> tuple[frozenset[str], str]:
-        """A speaker cue nobody is said to say belongs to its clause's subject, unless the subject
-        is what the cue describes ("Japan has made no formal application", but "Japan is a
-        natural candidate" says nothing of Japan's own stance)."""
-        subject = self.chain_subject(first)
-        if subject.kind != "actors":
-            return frozenset(), "nobody is said to say it"
-        end = subject.start
-        while end < first and self._np_token(self.tokens[end]):
-            end += 1
-        if any(t.low in _LINKING for t in self.tokens[end:first]):
-            return frozenset(), f"it describes {_describe(subject)}, and nobody is said to say it"
-        return subject.actors, ""
+    def _impersonal(self, start: int) -> frozenset[str] | None:
+        """An infinitive in an impersonal clause is the view of whoever says it: "there is an
+        opportunity to look at how ...", "it is time to welcome ...", he said."""
+        tokens = self.tokens
+        if start == 0 or tokens[start - 1].low != "to":
+            return None
+        k = start - 1
+        while (
+            k > 0
+            and tokens[k - 1].low != ","
+            and (tokens[k - 1].low in _RELATIVES or not self._boundary(k - 1))
+        ):
+            k -= 1
+        if k + 1 >= start or tokens[k].low not in ("there", "it") or tokens[k + 1].low not in _BE:
+            return None
+        speaker = self.speaker(k)
+        if speaker is None or not speaker.actors or speaker.subject.analyst:
+            return None
+        return speaker.actors
 
-    def _np_token(self, token: Token) -> bool:
-        return (
-            token.kind in ("actor", "adjective", "office")
-            or self._np_word(token)
-            or token.low in _DETERMINERS
-            or token.low in _COORDINATORS
-            or token.low == ","
-        )
+    def _fronted_subject(self, first: int) -> frozenset[str] | None:
+        """A cue in a participle phrase opening the sentence is held by the main clause's subject:
+        "After singling out Tokyo as a candidate, AUKUS leaders said ..."."""
+        tokens = self.tokens
+        opener = 1 if tokens and tokens[0].low in _PARTICIPLE_OPENERS else 0
+        if len(tokens) <= opener or not tokens[opener].low.endswith("ing") or first < opener:
+            return None
+        comma = next((i for i in range(first, len(tokens)) if tokens[i].low == ","), None)
+        if comma is None or any(
+            self._speech_verb(i) or tokens[i].text in _CLAUSE_PUNCT for i in range(opener, comma)
+        ):
+            return None
+        subject = self.np_after(comma + 1)
+        return subject.actors if subject.kind == "actors" else None
 
     def _agent(self, first: int, last: int) -> tuple[frozenset[str], str] | None:
-        """A passive cue's holder is its agent ("was welcomed by Tokyo"); without one, nobody."""
-        word = self.tokens[first].low
+        """A passive cue's holder is its agent ("was welcomed by Tokyo", "was approached on the idea
+        by each of the three"); without one, nobody."""
+        tokens = self.tokens
+        word = tokens[first].low
         if not word.endswith("ed") or word in _STATE_PARTICIPLES:
             return None
-        following = last + 1
-        if following + 1 < len(self.tokens) and self.tokens[following].low == "by":
-            agent = self.np_after(following + 1)
+        by = next(
+            (
+                k
+                for k in range(first + 1, min(len(tokens) - 1, last + 1 + _AGENT_WORDS))
+                if tokens[k].low == "by" or (k > last and self._boundary(k))
+            ),
+            None,
+        )
+        if by is not None and tokens[by].low == "by":
+            agent = self.np_after(by + 1)
             if agent.kind == "actors":
                 return agent.actors, ""
         j = first - 1
@@ -766,6 +1077,34 @@ class _Sentence:
             j -= 1
         if j >= 0 and self.tokens[j].low in _BE:
             return frozenset(), "passive, with no actor as its agent"
+        return None
+
+    def _located(self, first: int, last: int) -> frozenset[str] | None:
+        """The holder of a noun cue placed in it: "concern in Moscow", "unease among Japanese officials"."""
+        tokens = self.tokens
+        cue = tokens[last]
+        if (
+            last + 2 >= len(tokens)
+            or tokens[last + 1].low not in ("in", "among", "within", "from")
+            or cue.kind != "word"
+            or cue.low not in self.reader.nouns
+            or (last > 0 and tokens[last - 1].kind == "word" and tokens[last - 1].low in self.reader.nouns)
+        ):
+            return None
+        end = self.np_end(last + 2)
+        place = self._np(last + 2, end)
+        if place.kind != "actors":
+            return None
+        # the place ends the phrase: not "opposition in Japan's parliament"
+        following = tokens[end] if end < len(tokens) else None
+        if (
+            following is None
+            or following.kind == "punct"
+            or following.low in _OBLIQUE
+            or following.low in _CONJUNCTIONS
+            or following.low in ("that", "regarding")
+        ):
+            return place.actors
         return None
 
     def subject_before(self, index: int, window: int) -> Subject:
@@ -782,6 +1121,9 @@ class _Sentence:
                     return Subject("other", start=j, text="too far from its cue")
                 continue
             if token.low == ",":
+                included = self._included(j)
+                if included is not None:
+                    return included  # "countries, including Japan, have expressed interest"
                 aside = self._aside_before(j)
                 if aside is not None:
                     j = aside
@@ -795,17 +1137,71 @@ class _Sentence:
                     return appositive
                 return Subject("elided", start=j)
             if token.kind in ("actor", "adjective", "office") or self._np_word(token):
-                return self.np_before(j + 1)
+                return self._subject_np(self.np_before(j + 1), j + 1, window)
             if token.low in _PRONOUNS:
                 return Subject("pronoun", start=j, text=token.text)
             if token.low == "there":
                 return Subject("expletive", start=j, text=token.text)
-            if token.low in _RELATIVES and j > 0 and tokens[j - 1].low == ",":
-                return self.subject_before(j - 1, window)  # "Beijing, which has condemned ..."
+            if token.low in _RELATIVES and j > 1 and tokens[j - 1].low == ",":
+                # "Beijing, which has condemned ...", "the words of spokeswoman Mao Ning, who ..."
+                antecedent = tokens[j - 2]
+                if antecedent.kind in ("actor", "adjective", "office") or self._np_word(antecedent):
+                    return self.np_before(j - 1)
+                return self.subject_before(j - 1, window)
+            if token.text in _CLOSED_CLAUSE:
+                return Subject("other", start=j, text=token.text)  # "Japan and AUKUS: Exploring ..."
             if self._boundary(j):
                 return Subject("elided", start=j)
             return Subject("other", start=j, text=token.text, analyst=token.low in _ANALYSTS)
         return Subject("elided", start=0)
+
+    def _subject_np(self, np: Subject, end: int, window: int) -> Subject:
+        """The noun phrase tokens[np.start:end] before a predicate, as its subject: not when it is the
+        object of a preposition after a noun ("lawmakers in the Japanese government support ..."); the
+        maker of a statement it names ("Beijing issued a statement condemning ...")."""
+        tokens = self.tokens
+        before = np.start - 1
+        if before < 1:
+            return np
+        if np.kind == "other" and tokens[before].low == ",":
+            described = self.np_before(before)  # "A former defense official, Ogi said ..."
+            if described.analyst:
+                return described
+        preposition, head = tokens[before], tokens[before - 1]
+        if preposition.low in ("including", "like") or (preposition.low == "as" and head.low == "such"):
+            return np  # "US allies such as Australia welcomed ...": the examples hold it
+        if (
+            preposition.low in _OBLIQUE
+            and head.kind == "word"
+            and head.text[0].islower()
+            and head.low not in _PARTITIVES
+            and head.low not in _AUXILIARIES
+            and not self._speech_verb(before - 1)
+            and not self.adverb(head)
+        ):
+            return Subject("other", start=before - 1, text=f"{head.text} {preposition.text} {np.text}")
+        words = tokens[np.start : end]
+        if (
+            np.kind == "other"
+            and any(t.low in _SPEECH_NOUNS for t in words)
+            and all(t.low in _SPEECH_NOUNS or t.low in _DETERMINERS for t in words)
+            and preposition.kind == "word"
+            and preposition.text[0].islower()
+            and preposition.low not in _OBLIQUE
+        ):
+            return self.subject_before(before, window)
+        return np
+
+    def _included(self, comma: int) -> Subject | None:
+        """The actors of an aside ", including Japan and New Zealand," closed by the comma at `comma`."""
+        tokens = self.tokens
+        k = comma - 1
+        while k > 0 and comma - k <= 10 and tokens[k].low != ",":
+            k -= 1
+        if k <= 0 or tokens[k].low != "," or tokens[k + 1].low not in ("including", "notably", "especially"):
+            return None
+        named = self.np_after(k + 2)
+        return named if named.kind == "actors" else None
 
     def resolve(self, subject: Subject, depth: int = 0) -> Subject:
         """A pronoun is the speaker of its clause; an elided subject that of the predicate before."""
@@ -814,6 +1210,12 @@ class _Sentence:
         if subject.kind == "pronoun":
             speaker = self.speaker(subject.start, depth + 1)
             if speaker is None:
+                if subject.text.casefold() in ("he", "she"):
+                    # "Rahm Emanuel fuelled speculation when he said ...", "Richard Marles spoke in
+                    # Tokyo. He said ..."
+                    person = _one_person(self.tokens[: subject.start]) or self.previous_person()
+                    if person:
+                        return Subject("actors", person, subject.start, subject.text)
                 return Subject("other", start=subject.start, text=f"'{subject.text}' with no speaker")
             return speaker.subject
         if subject.kind == "elided":
@@ -865,6 +1267,7 @@ class _Sentence:
                     subject.actors if subject.kind == "actors" else frozenset(),
                     token.low,
                     token.low in _OPINION_VERBS,
+                    j,
                 )
             if token.text in (";",) or token.low in (
                 "while",
@@ -881,10 +1284,14 @@ class _Sentence:
                 continue
             subject = self.subject_before(k, 4)
             if (
-                subject.kind in ("actors", "other")
+                subject.kind in ("actors", "other", "pronoun")
                 and index < subject.start
                 and tokens[subject.start - 1].text in (",", "”", '"', "’")
             ):
+                if subject.kind == "pronoun":  # "“...,” he said."
+                    if depth >= 4:
+                        continue
+                    subject = self.resolve(subject, depth + 1)
                 return Speaker(subject, subject.actors, tokens[k].low, tokens[k].low in _OPINION_VERBS)
             if k > 0 and tokens[k - 1].text in (",", "”", '"'):
                 subject = self.np_after(k + 1)
@@ -904,17 +1311,20 @@ class _Sentence:
         k = end - 1
         while k >= 0:
             token = tokens[k]
+            if k + 1 < end and tokens[k + 1].newline:
+                break  # a heading on the line before ("... in AUKUS\nChina denigrated ...")
             if (
                 token.kind in ("actor", "adjective", "office")
                 or self._np_word(token)
                 or token.low in _DETERMINERS
+                or token.low in _NOT_GOVERNMENT
             ):
                 k -= 1
                 continue
             if (token.low in _COORDINATORS or token.low == ",") and self._coordinates(k, end):
                 k -= 1
                 continue
-            if token.low in _OBLIQUE and k > 0 and k + 1 < end:
+            if token.low in _OBLIQUE and token.low != "as" and k > 0 and k + 1 < end:
                 head = tokens[k - 1]
                 if head.kind in ("actor", "office", "adjective") or self._np_word(head):
                     k -= 1
@@ -924,10 +1334,16 @@ class _Sentence:
 
     def np_after(self, start: int) -> Subject:
         """The noun phrase that starts at token `start`, read forwards."""
+        return self._np(start, self.np_end(start))
+
+    def np_end(self, start: int) -> int:
+        """Where the noun phrase that starts at token `start` ends (exclusive)."""
         tokens = self.tokens
         k = start
         while k < len(tokens):
             token = tokens[k]
+            if k > start and token.newline:
+                break
             if (
                 token.kind in ("actor", "adjective", "office")
                 or self._np_word(token)
@@ -942,13 +1358,18 @@ class _Sentence:
             ):
                 k += 1
                 continue
-            if token.low in _AGENTIVE and k > start and k + 1 < len(tokens) and self._np_word(tokens[k - 1]):
+            if (
+                token.low in _AGENTIVE
+                and k > start
+                and k + 1 < len(tokens)
+                and (self._np_word(tokens[k - 1]) or tokens[k - 1].low in _PARTITIVES)
+            ):
                 nxt = tokens[k + 1]
                 if nxt.kind in ("actor", "adjective", "office") or nxt.low in _DETERMINERS:
                     k += 1
                     continue
             break
-        return self._np(start, k)
+        return k
 
     def _np(self, start: int, end: int) -> Subject:
         """What the noun phrase tokens[start:end] names."""
@@ -956,10 +1377,15 @@ class _Sentence:
         if not tokens:
             return Subject("other", start=start, text="nothing")
         text = self.text[tokens[0].start : tokens[-1].end]
-        if any(t.low in ("former", "ex") for t in tokens):
-            return Subject("other", start=start, text=text)
+        if any(t.low in _NOT_GOVERNMENT for t in tokens):
+            # a former official, the opposition or a lawmaker speaks for no government, and reports
+            # others' stances as an observer does
+            return Subject("other", start=start, text=text, analyst=True)
         analyst = any(t.low in _ANALYSTS for t in tokens)
         has_head = any(t.low in _FILLERS or t.kind in ("actor", "office") for t in tokens)
+        # "the AUKUS partners" are the group's members; "US allies", "Japan's partners" are others
+        collective = tokens[-1].low in _GROUP_NOUNS
+        has_head = has_head or (collective and any(t.group for t in tokens))
         actors: set[str] = set()
         oblique = False
         for position, token in enumerate(tokens):
@@ -967,31 +1393,104 @@ class _Sentence:
                 prior = tokens[position - 1] if position else None
                 # "officials in Canberra", "comments from Chinese officials": the place or source
                 # is whose they are, unless something else owns them ("the AUKUS chiefs in Tokyo")
+                # ("the Chinese embassy in the UK" is China's), within its own conjunct ("Australia,
+                # and some in the US government")
+                conjunct = max(
+                    (
+                        i + 1
+                        for i, t in enumerate(tokens[:position])
+                        if t.low in _COORDINATORS or t.low == ","
+                    ),
+                    default=0,
+                )
                 owned = any(
-                    t.kind == "word"
-                    and t.text[0].isupper()
-                    and t.low not in _FILLERS
-                    and t.low not in _DETERMINERS
-                    for t in tokens[:position]
+                    t.kind in ("actor", "adjective", "office")
+                    or (
+                        t.kind == "word"
+                        and t.text[0].isupper()
+                        and t.low not in _FILLERS
+                        and t.low not in _DETERMINERS
+                    )
+                    for t in tokens[conjunct:position]
                 )
                 agentive = (
                     token.low in _AGENTIVE
                     and prior is not None
-                    and (prior.low in _FILLERS or prior.low in _SPEECH_NOUNS or prior.low in _ANALYSTS)
+                    and (
+                        prior.low in _FILLERS
+                        or prior.low in _SPEECH_NOUNS
+                        or prior.low in _ANALYSTS
+                        or prior.low in _PARTITIVES
+                        or prior.low in _GROUP_NOUNS
+                    )
                     and not owned
                 )
                 oblique = not agentive
                 continue
-            if oblique:
+            if oblique or (collective and not token.group):
                 continue
-            if token.kind == "actor" or (token.kind == "adjective" and (has_head or len(tokens) <= 2)):
+            # "the Chinese" are China; "AUKUS" alone is the pact, "the AUKUS leaders" its members
+            if token.kind == "actor" or (
+                token.kind == "adjective" and (has_head or (len(tokens) <= 2 and not token.group))
+            ):
                 actors |= token.actors
         if actors and not analyst:
             return Subject("actors", frozenset(actors), start, text)
+        if (
+            not analyst
+            and tokens[0].low == "the"
+            and len(tokens) > 1
+            and all(t.kind == "word" and t.low in _FILLERS for t in tokens[1:])
+        ):
+            named = self._definite(start, tokens[-1].low)
+            if named:
+                return Subject("actors", named, start, text)
         return Subject("other", start=start, text=text, analyst=analyst)
 
-    def _conjunct(self, token: Token) -> bool:
-        return token.kind in ("actor", "adjective", "office")
+    def _definite(self, index: int, head: str) -> frozenset[str]:
+        """Who "the spokesperson", "the embassy" or "the government" is: the actors of an earlier
+        phrase with that head ("the Aukus defence ministers ... the ministers"), else the one actor
+        named as a participant before it in the sentence or, if none is, in the sentence before."""
+        if head not in _PEOPLE:
+            return frozenset()
+        for scope_tokens in (self.tokens[:index], self.previous()):
+            same = _headed(scope_tokens, head)
+            if same:
+                return same
+        for scope_tokens in (self.tokens[:index], self.previous()):
+            named = _participants(scope_tokens)
+            if len(named) == 1:
+                return frozenset(named)
+            if named:
+                return frozenset()
+        return frozenset()
+
+    def _conjunct(self, index: int) -> bool:
+        """An actor, or a name or a part ("Canada", "some in the US government") coordinated with one."""
+        token = self.tokens[index]
+        if token.kind in ("actor", "office"):
+            return True
+        if token.kind == "adjective":  # "US and Australian officials"; not "under AUKUS, the minister"
+            modified = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+            return modified is not None and (
+                modified.kind in ("actor", "adjective", "office")
+                or modified.low in _FILLERS
+                or modified.low in _GROUP_NOUNS
+                or modified.low in _COORDINATORS
+                or modified.low == ","
+            )
+        following = self.tokens[index + 1].low if index + 1 < len(self.tokens) else ""
+        return token.kind == "word" and (
+            (token.low in _PARTITIVES and following in _AGENTIVE)
+            or (
+                token.text[0].isupper()
+                and token.low not in _FILLERS
+                and token.low not in _DETERMINERS
+                and token.low not in _PRONOUNS
+                and token.low not in _FRONTED
+                and token.low not in _CONJUNCTIONS
+            )
+        )
 
     def _coordinates(self, k: int, end: int) -> bool:
         """Whether the comma or "and" at k joins two actors ("the UK, Britain, and Australia")."""
@@ -1002,13 +1501,27 @@ class _Sentence:
         q = k + 1
         while q < end and (tokens[q].low in _COORDINATORS or tokens[q].low in (",", "the")):
             q += 1
-        return p >= 0 and q < end and self._conjunct(tokens[p]) and self._conjunct(tokens[q])
+        if p < 0 or q >= end or not (self._conjunct(p) and self._conjunct(q)):
+            return False
+        if tokens[p].kind == "adjective" and tokens[q].kind != "adjective" and tokens[p + 1].low == ",":
+            return False  # an adjective before a comma joins only another: "Australian, British and US"
+        # at least one side is an actor: "Japan and Canada", not "Sankei and Nikkei"
+        return tokens[p].kind in ("actor", "adjective", "office") or tokens[q].kind in (
+            "actor",
+            "adjective",
+            "office",
+        )
 
     def _np_word(self, token: Token) -> bool:
         """A word that can stand in an actor's noun phrase: an official's title, a name."""
         if token.kind != "word":
             return False
-        if token.low in _FILLERS or token.low in _SPEECH_NOUNS or token.low in _ANALYSTS:
+        if (
+            token.low in _FILLERS
+            or token.low in _SPEECH_NOUNS
+            or token.low in _ANALYSTS
+            or token.low in _GROUP_NOUNS
+        ):
             return True
         return (
             token.text[0].isupper()
@@ -1037,6 +1550,7 @@ class _Sentence:
             return False
         if (
             low in _AUXILIARIES
+            or low in ("all", "both", "each")  # "the US, UK and Australia have all said"
             or low in _LINKING
             or low in _NEGATIONS
             or self.adverb(token)
@@ -1082,7 +1596,11 @@ class _Sentence:
         following = self.tokens[j + 1].low if j + 1 < len(self.tokens) else ""
         previous = self.tokens[j - 1].low if j > 0 else ""
         # not "is expected to", "a report", "the statement"
-        return not (following == "to" or previous in _BE or previous in _DETERMINERS)
+        return not (
+            following == "to"
+            or (previous in _BE and not token.low.endswith("ing"))  # "is said"; not "are signalling"
+            or (previous in _DETERMINERS and previous not in ("all", "both", "each"))
+        )
 
     def _boundary(self, j: int) -> bool:
         token = self.tokens[j]
@@ -1125,14 +1643,18 @@ class _Sentence:
 
     # framing -------------------------------------------------------------------------------
 
-    def framing(self, first: int, holders: frozenset[str]) -> str | None:
+    def framing(self, first: int, holders: frozenset[str], speaker_cue: bool = False) -> str | None:
         """Why the cue is someone else's view of the holder, or in a condition; None if it is not."""
         speaker = self.speaker(first)
-        if speaker is not None:
+        outer = 0
+        while speaker is not None:  # "an analyst said the ministers only said ...": the analyst's report
             if speaker.subject.analyst:
                 return f"an analyst's view ({speaker.subject.text} {speaker.verb})"
-            if speaker.opinion and not holders <= speaker.actors:
+            if outer == 0 and speaker.opinion and not holders <= speaker.actors:
                 return f"{_describe(speaker.subject)}'s view ({speaker.verb}), not the holder's own"
+            if speaker.index is None or outer >= 3:
+                break
+            speaker, outer = self.speaker(speaker.index), outer + 1
         tokens = self.tokens
         if tokens and tokens[0].low in _CONDITIONS:
             comma = next((i for i, t in enumerate(tokens) if t.low == ","), None)
@@ -1146,14 +1668,63 @@ class _Sentence:
         modal = any(t.low in ("would", "could", "might") for t in tokens[clause_start : first + 1])
         if modal and any(t.low in _CONDITIONS for t in tokens[first:]):
             return "the consequence of a condition"
+        for index in range(first - 1, -1, -1):
+            token = tokens[index]
+            if self._speech_verb(index) or token.text in _CLAUSE_PUNCT:
+                break
+            if (
+                token.low in _SPECULATION
+                and index + 1 < first
+                and tokens[index + 1].low in ("about", "that", "over", "of", "on")
+            ):
+                return f"speculation ('{token.text} {tokens[index + 1].text}'), not a stance"
+        advice = next((t.text for t in tokens[clause_start:first] if t.low in _ADVICE), None)
+        if advice is not None and not speaker_cue:
+            return f"advice to the holder ('{advice}'), not its stance"
         return None
+
+
+def _one_person(tokens: Sequence[Token]) -> frozenset[str]:
+    """The one actor the people and officials named in tokens speak for, if there is one."""
+    actors = frozenset().union(*(t.actors for t in tokens if t.person))
+    return actors if len(actors) == 1 else frozenset()
+
+
+def _headed(tokens: Sequence[Token], head: str) -> frozenset[str]:
+    """The actors qualifying the last phrase of tokens whose head is `head` (or its plural or
+    singular): "Chinese embassy", "the US, UK and Australian defence ministers"."""
+    forms = {head, head + "s", head.removesuffix("s")}
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index].low not in forms:
+            continue
+        actors: set[str] = set()
+        k = index - 1
+        while k >= 0 and (
+            tokens[k].kind in ("actor", "adjective")
+            or tokens[k].low in _FILLERS
+            or tokens[k].low in _COORDINATORS
+            or tokens[k].low in (",", "the")
+        ):
+            if tokens[k].kind in ("actor", "adjective"):
+                actors |= tokens[k].actors
+            k -= 1
+        if actors:
+            return frozenset(actors)
+    return frozenset()
 
 
 def _participants(tokens: Sequence[Token]) -> set[str]:
     """Actors named in tokens as participants: not as the object of a preposition."""
     named: set[str] = set()
     for index, token in enumerate(tokens):
-        if token.kind != "actor":
+        if token.kind == "adjective":
+            # "Australian officials", "the Aukus defence ministers": an adjective heading people
+            following = index + 1
+            while following < len(tokens) and tokens[following].low in _FILLERS:
+                following += 1
+            if following == index + 1 or tokens[following - 1].low not in _PEOPLE:
+                continue
+        elif token.kind != "actor":
             continue
         k = index - 1
         while k >= 0 and (
@@ -1190,33 +1761,49 @@ def _describe(subject: Subject) -> str:
 # --- the probe's reading -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Topic:
+    """What a stance must be about: patterns for its sentence (or the one before), and for the
+    words after the cue in its clause."""
+
+    sentence: tuple[Any, ...] = ()
+    after: tuple[Any, ...] = ()
+    related: tuple[Any, ...] = ()
+
+
 def _interpreter(
     reader: _Reader,
     actor: str,
     stance: str,
     groups: tuple[int | None, tuple[int, ...]],
     window: int,
-    topic: tuple[Any, ...],
+    topic: _Topic,
 ) -> Callable[[Spans, bytes, SentenceScope], Hit]:
     speaker_group, gaps = groups
 
     def interpret(spans: Spans, data: bytes, scope: SentenceScope) -> Hit:
         span = spans[0]
         sentence = reader.sentence(scope, data)
-        if actor not in sentence.named:
+        if not sentence.may_hold(actor):
             return Hit(None, span, span, reason=f"the sentence names nobody who speaks for {actor}")
         start, end = sentence.to_char(span[0]), sentence.to_char(span[1])
         speaker_cue = speaker_group is not None and spans[speaker_group][0] >= 0
-        holders, why = sentence.verdict(start, end, speaker_cue, window)
+        holders, why, clause = sentence.verdict(start, end, speaker_cue, window)
         if not holders:
             return Hit(None, span, span, reason=why)
         if actor not in holders:
             return Hit(None, span, span, reason=f"the cue is {', '.join(sorted(holders))}'s, not {actor}'s")
-        if topic and not _on_topic(sentence, topic):
+        if topic.sentence and not _on_topic(sentence, topic, span[1]):
             return Hit(
                 None, span, span, reason="neither this sentence nor the one before is on the rule's topic"
             )
-        return Hit(stance, _anchor(sentence, span, [spans[g] for g in gaps]), span)
+        clause_start = len(sentence.text[:clause].encode("utf-8")) if clause is not None else None
+        return Hit(
+            stance,
+            _anchor(sentence, span, [spans[g] for g in gaps], speaker_cue),
+            span,
+            clause_start=clause_start,
+        )
 
     return interpret
 
@@ -1224,10 +1811,17 @@ def _interpreter(
 _GAP_NEGATION = _compile(r"(?i)\b(?:not|never|no|n['’]t)\b")
 
 
-def _anchor(sentence: _Sentence, span: tuple[int, int], gaps: list[tuple[int, int]]) -> tuple[int, int]:
+_MOOD = frozenset("would could may might".split())
+_SAID_MOOD = _MOOD | frozenset("will shall can 'll ’ll".split())
+
+
+def _anchor(
+    sentence: _Sentence, span: tuple[int, int], gaps: list[tuple[int, int]], said: bool = False
+) -> tuple[int, int]:
     """Where modality is judged: the cue, from a modal just before it ("would welcome", "would be a
-    natural partner", "may take time" is a stance now, not a forecast), or from after a negation inside one
-    of its gaps ("expressed no support" denies the support)."""
+    natural partner", "may take time" is a stance now, not a forecast; in what a speaker says, "will
+    undermine peace" too), or from after a negation inside one of its gaps ("expressed no support"
+    denies the support)."""
     start = span[0]
     for gap_start, gap_end in gaps:
         if gap_start < 0:
@@ -1240,19 +1834,77 @@ def _anchor(sentence: _Sentence, span: tuple[int, int], gaps: list[tuple[int, in
     index = sentence.index_at(sentence.to_char(span[0])) - 1
     while index >= 0 and (sentence.adverb(tokens[index]) or tokens[index].low in ("be", "a", "an", "the")):
         index -= 1  # "would be a natural partner", "would also welcome"
-    if index >= 0 and tokens[index].low in ("would", "could", "may", "might"):
+    if index >= 0 and tokens[index].low in (_SAID_MOOD if said else _MOOD):
         return len(sentence.text[: tokens[index].start].encode("utf-8")), span[1]
     return span
 
 
-def _on_topic(sentence: _Sentence, topic: Iterable[Any]) -> bool:
-    """Whether the sentence, or the one before it, matches one of the rule's topic patterns."""
-    patterns = list(topic)
-    if any(search(pattern, sentence.data) for pattern in patterns):
+RELATED_WORDS = 5
+"""How many words after a cue `related` looks at: its object ("condemned the AUKUS pact")."""
+TOPIC_AFTER_WORDS = 12
+"""How many words after a cue `topic_after` looks at (within the cue's clause)."""
+
+
+def _matches(patterns: Iterable[Any], data: bytes, scope: SentenceScope) -> bool:
+    """Whether one of the patterns matches, a mention of a reference ("the pact") counting only
+    where the article has named it."""
+    for pattern in patterns:
+        refs = ref_groups(pattern)
+        for spans in iter_spans(pattern, data):
+            if all(spans[group][0] < 0 or scope.names(reference) for group, reference in refs):
+                return True
+    return False
+
+
+_ANAPHORS = frozenset(
+    "it its this that these those such them they move plan plans idea proposal proposals suggestion "
+    "suggestions prospect possibility step decision report reports announcement development news "
+    "anything nothing".split()
+)
+"""Words that refer back to what the sentence before said ("condemned the move", "opposed to this")."""
+_SHORT_AFTER = 4
+"""A cue followed by at most this many words in its clause (none of them a name) may be about the
+sentence before."""
+_ANAPHOR_WORDS = 5
+"""How near after a cue a word referring back must stand."""
+
+
+def _on_topic(sentence: _Sentence, topic: _Topic, cue_end: int) -> bool:
+    """Whether the sentence matches one of the rule's topic patterns, or the words after the cue (in
+    its clause) match one of its `topic_after` patterns, or the cue refers back ("welcomed the move",
+    or says nothing more) to a sentence before that matches a topic pattern."""
+    scope = sentence.scope
+    if _matches(topic.sentence, sentence.data, scope):
         return True
+    from aukus_check.modality import clause_bounds
+
+    end_char = sentence.to_char(cue_end)
+    _, clause_end = clause_bounds(sentence.text, end_char, end_char)
+    words = list(_WORDS.finditer(sentence.text, end_char, clause_end))
+    words = [word for word in words if word.group()[0].isalnum()]
+    if words and words[0].group().casefold() == "by":
+        # a passive's agent is its holder, not what it is about: "was welcomed by Tokyo in 2021"
+        agent = 1
+        while agent < len(words) and _fold(words[agent].group()) not in _OBLIQUE:
+            agent += 1
+        words = words[agent:]
+        end_char = words[0].start() if words else clause_end
+    if words and topic.after:
+        after = sentence.text[end_char : words[min(len(words), TOPIC_AFTER_WORDS) - 1].end()]
+        if _matches(topic.after, after.encode("utf-8"), scope):
+            return True
+    if words and topic.related:
+        after = sentence.text[end_char : words[min(len(words), RELATED_WORDS) - 1].end()]
+        if _matches(topic.related, after.encode("utf-8"), scope):
+            first = sentence.reader.first_on_topic(topic)
+            if first is not None and first < scope.start:
+                return True
+    refers_back = any(_fold(word.group()) in _ANAPHORS for word in words[:_ANAPHOR_WORDS])
+    if not refers_back and (len(words) > _SHORT_AFTER or any(word.group()[0].isupper() for word in words)):
+        return False  # it names what it is about: "interested in the Philippines' drones"
     sentence.previous()
     if sentence.previous_bounds is None:
         return False
     start, end = sentence.previous_bounds
-    before = sentence.scope.text[start:end].encode("utf-8")
-    return any(search(pattern, before) for pattern in patterns)
+    before = scope.text[start:end].encode("utf-8")
+    return _matches(topic.sentence, before, scope)
