@@ -37,7 +37,7 @@ from aukus_check.models import (
     ToolInfo,
     TypedValue,
 )
-from aukus_check.re2_spans import char_offsets, iter_spans, search
+from aukus_check.re2_spans import Spans, char_offsets, iter_spans, search
 from aukus_check.rules import RuleSet
 
 Span = tuple[int, int]
@@ -85,11 +85,17 @@ def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
         to_char = char_offsets(sentence, data)
         scope = SentenceScope(text, sentence_start, sentence_end, published, named, rules.scope_refs)
         searched: dict[int, bool] = {}  # scope patterns are shared by many probes: search each once
+        # A keyed field's probes share one compiled pattern (a stance per actor of the registry):
+        # run it once per sentence, and let each probe read the matches its own way.
+        matched: dict[int, list[Spans]] = {}
         raw: list[RawHit] = []
         for index in hits:
             probe = probes[index]
             veto = _scope_veto(probe, data, searched, scope)
-            for spans in iter_spans(probe.regex, data):
+            key = id(probe.regex)
+            if key not in matched:
+                matched[key] = list(iter_spans(probe.regex, data))
+            for spans in matched[key]:
                 hit = probe.interpret(spans, data, scope)
                 span = (to_char(hit.span[0]), to_char(hit.span[1]))
                 anchor = (to_char(hit.anchor[0]), to_char(hit.anchor[1]))

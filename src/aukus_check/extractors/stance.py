@@ -98,7 +98,7 @@ from aukus_check.extractors.official import literal_forms
 from aukus_check.extractors.phrases import alternation, phrase_regex
 from aukus_check.extractors.placeholders import PLACEHOLDER, ref_groups
 from aukus_check.models import ExtractorRef
-from aukus_check.re2_spans import Spans, char_offsets, iter_spans, options
+from aukus_check.re2_spans import MAX_MEM, REGISTRY_MAX_MEM, Spans, char_offsets, iter_spans, options
 from aukus_check.sentences import split_sentences
 
 KIND = "stance"
@@ -504,11 +504,14 @@ class _Reader:
     """
 
     regex: Any
-    grouped: Any
-    """The same alternatives, each in its own group: which office form matched."""
+    grouped_source: str
+    """The same alternatives, each in its own group: which one matched, when the lookups do not
+    know the text (compiled on first need: it is as large as `regex`, and rarely needed)."""
     entries: list[_Entry]
     lookup: Mapping[tuple[str, bool], _Entry]
     """(phrase as _key folds it, whether case-sensitive) -> what it names."""
+    office_lookup: Mapping[str, _Entry]
+    """An office written with its country ("Japanese Defense Minister"), folded -> its entry."""
     full_names: Mapping[str, Any]
     """Person key -> RE2 of their full names, for the surname rule."""
     group_names: Mapping[str, Any] = field(default_factory=dict)
@@ -524,6 +527,7 @@ class _Reader:
     named_first: Mapping[str, int] = field(default_factory=dict)
     """The article's references and where each is first named (from the engine)."""
     article_sentences: list[tuple[int, int]] | None = None
+    _grouped: Any = None
 
     def sentence(self, scope: SentenceScope, data: bytes) -> _Sentence:
         """The analysed sentence, computed once for all probes that match it."""
@@ -582,7 +586,7 @@ class _Reader:
         """(start, end, entry) of every mention in the sentence, leftmost-longest, in characters.
 
         The scan has no capture groups (RE2's fast path); the phrase a match stands for is found
-        by its text, and only an office written with its country is told apart by the grouped
+        by its text, and only a phrase no lookup knows is told apart by the grouped
         pattern, run on the match alone.
         """
         found = []
@@ -590,9 +594,15 @@ class _Reader:
             start, end = spans[0]
             piece = data[start:end].decode("utf-8", "replace")
             key = _key(piece)
-            entry = self.lookup.get((key, True)) or self.lookup.get((key.casefold(), False))
+            entry = (
+                self.lookup.get((key, True))
+                or self.lookup.get((key.casefold(), False))
+                or self.office_lookup.get(key.casefold())
+            )
             if entry is None:
-                groups = next(iter_spans(self.grouped, data[start:end]))
+                if self._grouped is None:
+                    self._grouped = _compile(self.grouped_source, longest=True)
+                groups = next(iter_spans(self._grouped, data[start:end]))
                 entry = self.entries[next(i for i in range(1, len(groups)) if groups[i][0] >= 0) - 1]
             found.append((to_char(start), to_char(end), entry))
         return found
@@ -669,6 +679,7 @@ def _build_reader(registries: Any) -> _Reader:
             add(surname, _Entry("surname", country, key), case_sensitive=True)
         full_names[key] = _compile(alternation(names, case_sensitive=True))
     office_sources: list[tuple[str, _Entry]] = []
+    office_lookup: dict[str, _Entry] = {}
     for office in registries.offices.values():
         if office.country is None or office.country not in actors or actors[office.country].members:
             continue
@@ -680,7 +691,11 @@ def _build_reader(registries: Any) -> _Reader:
                 parts = [part.strip() for part in form.split("{country}")]
                 pieces = [phrase_regex(part, case_sensitive=False) if part else "" for part in parts]
                 source = _join_country(pieces, country_names)
-                office_sources.append((source, _Entry("office", own)))
+                own_office = _Entry("office", own)
+                office_sources.append((source, own_office))
+                for name in (*country.adjectives, *country.aliases):
+                    # first wins, as the first alternative of the grouped pattern would
+                    office_lookup.setdefault(_key(form.replace("{country}", name)).casefold(), own_office)
             else:
                 explicit = any(_contains_word(form, alias) for alias in country.aliases)
                 sensitive = form.isupper()
@@ -696,10 +711,13 @@ def _build_reader(registries: Any) -> _Reader:
         sources.append(source)
         entries.append(entry)
     return _Reader(
-        regex=_compile("|".join(f"(?:{source})" for source in sources), longest=True),
-        grouped=_compile("|".join(f"({source})" for source in sources), longest=True),
+        regex=_compile(
+            "|".join(f"(?:{source})" for source in sources), longest=True, max_mem=REGISTRY_MAX_MEM
+        ),
+        grouped_source="|".join(f"({source})" for source in sources),
         entries=entries,
         lookup=lookup,
+        office_lookup=office_lookup,
         full_names=full_names,
         group_names=group_names,
         nouns=frozenset(
@@ -728,10 +746,10 @@ def _contains_word(text: str, word: str) -> bool:
     return f" {word} " in f" {text} " or f" {word}'" in f" {text}" or f" {word}’" in f" {text}"
 
 
-def _compile(source: str, *, longest: bool = False) -> Any:
+def _compile(source: str, *, longest: bool = False, max_mem: int = MAX_MEM) -> Any:
     import re2
 
-    opts = options(case_sensitive=True)
+    opts = options(case_sensitive=True, max_mem=max_mem)
     opts.longest_match = longest
     return re2.compile(source, opts)
 
