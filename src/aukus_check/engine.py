@@ -82,6 +82,7 @@ def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
         hits = prefilter.Match(data, True)
         if not hits:
             continue
+        candidates = sorted(index for hit in hits for index in rules.prefilter_probes[hit])
         to_char = char_offsets(sentence, data)
         scope = SentenceScope(text, sentence_start, sentence_end, published, named, rules.scope_refs)
         searched: dict[int, bool] = {}  # scope patterns are shared by many probes: search each once
@@ -89,7 +90,7 @@ def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
         # run it once per sentence, and let each probe read the matches its own way.
         matched: dict[int, list[Spans]] = {}
         raw: list[RawHit] = []
-        for index in hits:
+        for index in candidates:
             probe = probes[index]
             veto = _scope_veto(probe, data, searched, scope)
             key = id(probe.regex)

@@ -298,6 +298,8 @@ class RuleSet:
     names: NameFinder | None = None
     """Finds where an article first names each reference, for {ref:...} mentions."""
     scope_refs: Mapping[int, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    prefilter_probes: tuple[tuple[int, ...], ...] = ()
+    """Prefilter pattern index -> the indices of the probes that use that pattern."""
     """id() of each context/unless pattern that mentions a reference -> its mention groups; the
     rule set holds the patterns, so the ids stay theirs for its lifetime."""
 
@@ -463,9 +465,14 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                         f"field {field_spec.id!r}: example key {example.key!r} is not a key of this field",
                         document.location((*path, "extractors", position, "examples", number, "key")),
                     )
+    # Probes of a keyed family often share a pattern (a stance per actor): the prefilter holds
+    # each distinct pattern once, and a hit on it names every probe that uses it.
     prefilter = re2.Filter()
-    for probe in probes:
-        prefilter.Add(probe.source, options(case_sensitive=probe.case_sensitive))
+    sharing: dict[tuple[str, bool], list[int]] = {}
+    for index, probe in enumerate(probes):
+        sharing.setdefault((probe.source, probe.case_sensitive), []).append(index)
+    for source, case_sensitive in sharing:
+        prefilter.Add(source, options(case_sensitive=case_sensitive))
     if probes:
         prefilter.Compile()
     outlets = build_outlet_matcher((o.name, o.aliases) for o in spec.outlets)
@@ -488,6 +495,7 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
             for regex in (*(r for level in probe.context for r in level), *probe.unless)
             if (refs := ref_groups(regex))
         },
+        prefilter_probes=tuple(tuple(indices) for indices in sharing.values()),
     )
 
 
