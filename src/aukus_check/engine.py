@@ -65,11 +65,17 @@ class Candidate:
         return self.dropped is None
 
 
-def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
-    """Every candidate match in the article, in text order, each kept or dropped with a reason."""
+def scan_article(article: Article, rules: RuleSet, *, dropped: bool = True) -> Iterator[Candidate]:
+    """Every candidate match in the article, in text order, each kept or dropped with a reason.
+
+    With `dropped` False (a report needs only claims), a probe whose scope rules the sentence
+    out is not run, and a match dropped before resolution is not yielded: such matches never
+    take a span from another, so the claims are the same, found sooner.
+    """
     text = article.text
     probes = rules.probes
     prefilter = rules.prefilter
+    unfiltered = rules.unfiltered
     if not probes:
         return
     published = article.info.published.date if article.info.published is not None else None
@@ -82,27 +88,41 @@ def scan_article(article: Article, rules: RuleSet) -> Iterator[Candidate]:
         hits = prefilter.Match(data, True)
         if not hits:
             continue
-        candidates = sorted(index for hit in hits for index in rules.prefilter_probes[hit])
-        to_char = char_offsets(sentence, data)
-        scope = SentenceScope(text, sentence_start, sentence_end, published, named, rules.scope_refs)
-        searched: dict[int, bool] = {}  # scope patterns are shared by many probes: search each once
         # A keyed field's probes share one compiled pattern (a stance per actor of the registry):
         # run it once per sentence, and let each probe read the matches its own way.
         matched: dict[int, list[Spans]] = {}
+        kept_hits = []
+        for hit in hits:
+            if hit in unfiltered:  # the prefilter cannot tell: run it now, keep it if it matches
+                regex = probes[rules.prefilter_probes[hit][0]].regex
+                matched[id(regex)] = found = list(iter_spans(regex, data))
+                if not found:
+                    continue
+            kept_hits.append(hit)
+        if not kept_hits:
+            continue
+        candidates = sorted(index for hit in kept_hits for index in rules.prefilter_probes[hit])
+        to_char = char_offsets(sentence, data)
+        scope = SentenceScope(text, sentence_start, sentence_end, published, named, rules.scope_refs)
+        searched: dict[int, bool] = {}  # scope patterns are shared by many probes: search each once
         raw: list[RawHit] = []
         for index in candidates:
             probe = probes[index]
             veto = _scope_veto(probe, data, searched, scope)
+            if veto is not None and not dropped:
+                continue
             key = id(probe.regex)
             if key not in matched:
                 matched[key] = list(iter_spans(probe.regex, data))
             for spans in matched[key]:
                 hit = probe.interpret(spans, data, scope)
+                reason = hit.reason or veto or _unnamed_reference(probe.refs, spans, scope)
+                if reason is not None and not dropped:
+                    continue
                 span = (to_char(hit.span[0]), to_char(hit.span[1]))
                 anchor = (to_char(hit.anchor[0]), to_char(hit.anchor[1]))
-                unnamed = _unnamed_reference(probe.refs, spans, scope)
                 opens = None if hit.clause_start is None else to_char(hit.clause_start)
-                raw.append((probe, hit, span, anchor, hit.reason or veto or unnamed, opens))
+                raw.append((probe, hit, span, anchor, reason, opens))
         yield from _resolve_sentence(sentence, data, (sentence_start, sentence_end), raw)
 
 
@@ -314,7 +334,7 @@ def extract_claims(article: Article, rules: RuleSet) -> tuple[tuple[str, Claim],
     sentences: dict[int, str] = {}
     return tuple(article_claims(article, rules)) + tuple(
         (candidate.probe.field_id, to_claim(article, candidate, sentences))
-        for candidate in scan_article(article, rules)
+        for candidate in scan_article(article, rules, dropped=False)
         if candidate.kept
     )
 

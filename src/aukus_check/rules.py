@@ -300,6 +300,8 @@ class RuleSet:
     scope_refs: Mapping[int, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     prefilter_probes: tuple[tuple[int, ...], ...] = ()
     """Prefilter pattern index -> the indices of the probes that use that pattern."""
+    unfiltered: frozenset[int] = frozenset()
+    """Prefilter pattern indices the prefilter cannot rule out: they pass on every sentence."""
     """id() of each context/unless pattern that mentions a reference -> its mention groups; the
     rule set holds the patterns, so the ids stay theirs for its lifetime."""
 
@@ -473,8 +475,12 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
         sharing.setdefault((probe.source, probe.case_sensitive), []).append(index)
     for source, case_sensitive in sharing:
         prefilter.Add(source, options(case_sensitive=case_sensitive))
+    unfiltered: tuple[int, ...] = ()
     if probes:
         prefilter.Compile()
+        # A pattern whose every required literal is shorter than RE2's minimum atom (three
+        # bytes: "Xi", "AI", "PM") passes the prefilter on every sentence, even an empty one.
+        unfiltered = tuple(prefilter.Match(b"", True) or ())
     outlets = build_outlet_matcher((o.name, o.aliases) for o in spec.outlets)
     return RuleSet(
         path=document.file,
@@ -496,6 +502,7 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
             if (refs := ref_groups(regex))
         },
         prefilter_probes=tuple(tuple(indices) for indices in sharing.values()),
+        unfiltered=frozenset(unfiltered),
     )
 
 

@@ -9,6 +9,7 @@ where they begin or end with an ASCII letter or digit (RE2's \b is ASCII-only).
 
 from __future__ import annotations
 
+import functools
 import re
 
 _SEPARATOR = r"[\s\p{Zs}\-\x{2010}\x{2011}]"
@@ -18,6 +19,7 @@ def _ascii_word(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char == "_")
 
 
+@functools.lru_cache(maxsize=65536)  # a lexicon's forms recur in every pattern that names it
 def phrase_regex(text: str, *, case_sensitive: bool | None = None, whole_words: bool = True) -> str:
     """RE2 source for one phrase; case_sensitive None leaves the enclosing flags alone."""
     phrase = text.strip()

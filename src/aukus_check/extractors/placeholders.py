@@ -15,6 +15,7 @@ every `context`, `unless` and `event`) can then use them:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -29,7 +30,12 @@ _MODIFIERS = r"(?:[\w’'-]+\s+){0,3}?"
 
 
 def _alternation(forms: list[str]) -> str:
-    ordered = sorted(set(forms), key=lambda form: (-len(form), form))
+    return _sorted_alternation(frozenset(forms))
+
+
+@functools.lru_cache(maxsize=4096)  # a lexicon is named by many patterns: join its forms once
+def _sorted_alternation(forms: frozenset[str]) -> str:
+    ordered = sorted(forms, key=lambda form: (-len(form), form))
     return "(?:" + "|".join(phrase_regex(form) for form in ordered) + ")"
 
 
