@@ -104,6 +104,7 @@ def test_yaml_positions_of_keys_values_and_items() -> None:
         (r"(?P<v>a+)(b)?", "aab ab a"),
         (r"x*", "Ōxx é x"),  # empty matches step over whole characters
         (r"\bJapan\b", "Japan’s Japanese Japan"),
+        (r"a|", "ba a"),
     ],
 )
 def test_fast_spans_agree_with_the_public_api(pattern: str, text: str) -> None:
@@ -118,7 +119,18 @@ def test_fast_spans_agree_with_the_public_api(pattern: str, text: str) -> None:
 
     public = [[to_bytes(m.span(g)) for g in range(regex.groups + 1)] for m in regex.finditer(text)]
     assert [list(s) for s in re2_spans.iter_spans(regex, data)] == public
+    assert [list(s) for s in re2_spans.all_spans(regex, data)] == public
     assert re2_spans.search(regex, data) == (regex.search(data) is not None)
+
+
+def test_an_empty_match_past_the_search_start_is_found_once() -> None:
+    """The wrapper's finditer yields such a match twice (it searches again from it); a claim
+    found there twice would be one match read twice."""
+    regex = re2.compile(r"\b")
+    data = "é ab cd".encode()
+    expected = [[(3, 3)], [(5, 5)], [(6, 6)], [(8, 8)]]
+    assert [list(s) for s in re2_spans.iter_spans(regex, data)] == expected
+    assert [list(s) for s in re2_spans.all_spans(regex, data)] == expected
 
 
 def test_char_offsets_convert_bytes_to_characters() -> None:

@@ -37,7 +37,7 @@ from aukus_check.models import (
     ToolInfo,
     TypedValue,
 )
-from aukus_check.re2_spans import Spans, char_offsets, iter_spans, search
+from aukus_check.re2_spans import Spans, all_spans, char_offsets, iter_spans, search
 from aukus_check.rules import RuleSet
 
 Span = tuple[int, int]
@@ -95,7 +95,7 @@ def scan_article(article: Article, rules: RuleSet, *, dropped: bool = True) -> I
         for hit in hits:
             if hit in unfiltered:  # the prefilter cannot tell: run it now, keep it if it matches
                 regex = probes[rules.prefilter_probes[hit][0]].regex
-                matched[id(regex)] = found = list(iter_spans(regex, data))
+                matched[id(regex)] = found = all_spans(regex, data)
                 if not found:
                     continue
             kept_hits.append(hit)
@@ -108,13 +108,16 @@ def scan_article(article: Article, rules: RuleSet, *, dropped: bool = True) -> I
         raw: list[RawHit] = []
         for index in candidates:
             probe = probes[index]
+            key = id(probe.regex)
+            if key not in matched:
+                matched[key] = all_spans(probe.regex, data)
+            found = matched[key]
+            if not found:  # most candidates: their literals occur, the pattern does not
+                continue
             veto = _scope_veto(probe, data, searched, scope)
             if veto is not None and not dropped:
                 continue
-            key = id(probe.regex)
-            if key not in matched:
-                matched[key] = list(iter_spans(probe.regex, data))
-            for spans in matched[key]:
+            for spans in found:
                 hit = probe.interpret(spans, data, scope)
                 reason = hit.reason or veto or _unnamed_reference(probe.refs, spans, scope)
                 if reason is not None and not dropped:

@@ -54,19 +54,41 @@ def iter_spans(regex: Any, data: bytes) -> Iterator[Spans]:
             yield [match.span(group) for group in range(groups + 1)]
         return
     find = regex._regexp.Match
-    position, end = 0, len(data)
-    while position <= end:
+    first = find(_UNANCHORED, data, 0, len(data))
+    if first[0][0] >= 0:
+        yield first
+        yield from _following(find, data, first)
+
+
+def all_spans(regex: Any, data: bytes) -> list[Spans]:
+    """iter_spans as a list, with no generator to step when nothing matches: the engine asks
+    this of many patterns per sentence, and most of them find nothing."""
+    if not _FAST:  # pragma: no cover - exercised only with a different wrapper
+        return list(iter_spans(regex, data))
+    find = regex._regexp.Match
+    first = find(_UNANCHORED, data, 0, len(data))
+    if first[0][0] < 0:
+        return []
+    return [first, *_following(find, data, first)]
+
+
+def _following(find: Any, data: bytes, previous: Spans) -> Iterator[Spans]:
+    """The matches after `previous`; an empty match steps over one whole UTF-8 character."""
+    end = len(data)
+    start, position = previous[0]
+    while True:
+        if position == start:
+            position += 1
+            while position < end and data[position] & 0xC0 == 0x80:
+                position += 1
+        if position > end:
+            return
         spans = find(_UNANCHORED, data, position, end)
         start, stop = spans[0]
         if start < 0:
             return
         yield spans
-        if stop > position:
-            position = stop
-        else:  # an empty match: step over one whole UTF-8 character
-            position += 1
-            while position < end and data[position] & 0xC0 == 0x80:
-                position += 1
+        position = stop
 
 
 def search(regex: Any, data: bytes) -> bool:

@@ -778,12 +778,15 @@ class _Sentence:
         self.named: frozenset[str] = frozenset().union(*(entry.actors for _, _, entry in self._mentions))
         """Every actor a name in the sentence may stand for: only these can hold its cues."""
         self._tokens: list[Token] | None = None
+        self._starts: list[int] = []
+        self._held_before: frozenset[str] | None = None
 
     @property
     def tokens(self) -> list[Token]:
         """The sentence's tokens, cut when a cue's holder is first looked for."""
         if self._tokens is None:
             self._tokens = self._tokenize(self.text, self.data, self.scope.start, resolve=True)
+            self._starts = [token.start for token in self._tokens]
         return self._tokens
 
     # tokens ------------------------------------------------------------------------------
@@ -925,9 +928,13 @@ class _Sentence:
         it (an actor the sentence before names)."""
         if actor in self.named:
             return True
-        if not _REFERS_BACK.search(self.text):
-            return False
-        return any(actor in token.actors for token in self.previous())
+        if self._held_before is None:  # every actor's field asks: look once per sentence
+            self._held_before = (
+                frozenset().union(*(token.actors for token in self.previous()))
+                if _REFERS_BACK.search(self.text)
+                else frozenset()
+            )
+        return actor in self._held_before
 
     def previous(self) -> list[Token]:
         """The tokens of the sentence before this one (bare offices in it name nobody)."""
@@ -942,7 +949,8 @@ class _Sentence:
 
     def index_at(self, char: int) -> int:
         """The index of the first token starting at or after a character offset."""
-        return next((i for i, t in enumerate(self.tokens) if t.start >= char), len(self.tokens))
+        self.tokens  # noqa: B018 - cuts the tokens (and their starts) on first use
+        return bisect.bisect_left(self._starts, char)
 
     # attribution -------------------------------------------------------------------------
 
