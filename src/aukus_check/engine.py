@@ -93,8 +93,11 @@ def scan_article(article: Article, rules: RuleSet, *, dropped: bool = True) -> I
         matched: dict[int, list[Spans]] = {}
         kept_hits = []
         for hit in hits:
+            users = rules.prefilter_probes[hit]
+            if not users:
+                continue
             if hit in unfiltered:  # the prefilter cannot tell: run it now, keep it if it matches
-                regex = probes[rules.prefilter_probes[hit][0]].regex
+                regex = probes[users[0]].regex
                 matched[id(regex)] = found = all_spans(regex, data)
                 if not found:
                     continue
@@ -126,7 +129,7 @@ def scan_article(article: Article, rules: RuleSet, *, dropped: bool = True) -> I
                 anchor = (to_char(hit.anchor[0]), to_char(hit.anchor[1]))
                 opens = None if hit.clause_start is None else to_char(hit.clause_start)
                 raw.append((probe, hit, span, anchor, reason, opens))
-        yield from _resolve_sentence(sentence, data, (sentence_start, sentence_end), raw)
+        yield from _resolve_sentence(scope, data, raw)
 
 
 def _unnamed_reference(
@@ -189,14 +192,10 @@ def _framed_veto(
     return None
 
 
-def _resolve_sentence(
-    sentence: str,
-    data: bytes,
-    bounds: tuple[int, int],
-    raw: list[RawHit],
-) -> Iterator[Candidate]:
+def _resolve_sentence(scope: SentenceScope, data: bytes, raw: list[RawHit]) -> Iterator[Candidate]:
     """Per field: earlier rules win overlapping matches; one claim per value per sentence."""
-    offset = bounds[0]
+    offset = scope.start
+    bounds = (scope.start, scope.end)
     results: list[Candidate] = []
     accepted: dict[str, list[tuple[int, int]]] = {}
     values_seen: set[tuple[str, str]] = set()
@@ -207,7 +206,7 @@ def _resolve_sentence(
         if reason is None and hit.value is not None and hit.polarity != "any":
             # Decided before overlaps: a negated-only match that is not negated must leave its
             # span to the rule's plain reading of the same trigger.
-            cues = cues or SentenceCues(sentence, data)
+            cues = cues or scope.cues(data)
             reason = _polarity_veto(
                 hit, cues.assess(anchor[0], anchor[1], wishes=probe.wishes, clause_start=opens)
             )
@@ -226,7 +225,7 @@ def _resolve_sentence(
         if reason is None and value is None:
             reason = "no value"
         if reason is None:
-            cues = cues or SentenceCues(sentence, data)
+            cues = cues or scope.cues(data)
             reason = _framed_veto(probe, cues, anchor, opens)
             if reason is None:
                 assessment = cues.assess(

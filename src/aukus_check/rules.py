@@ -21,12 +21,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from aukus_check.errors import Location, RulesError
 from aukus_check.extractors import REGISTRY, AnySpec
-from aukus_check.extractors.base import ArticleProbe, CompileContext, Example, Probe
+from aukus_check.extractors.base import ArticleProbe, CompileContext, Example, Probe, ProbePatterns
 from aukus_check.extractors.phrases import alternation
 from aukus_check.extractors.placeholders import NameFinder, ref_groups
 from aukus_check.models import ExtractorRef, FieldType
 from aukus_check.outlets import OutletMatcher, build_outlet_matcher
-from aukus_check.re2_spans import options
 from aukus_check.yaml_source import YamlDocument, load_yaml
 
 SUPPORTED_SCHEMA_VERSIONS = (1,)
@@ -373,9 +372,8 @@ def rules_json_schema_document() -> bytes:
 
 
 def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
-    import re2
-
     registries = _registries(spec, document)
+    probe_patterns = ProbePatterns()
     fields: list[FieldDef] = []
     probes: list[Probe] = []
     article_probes: list[ArticleProbe] = []
@@ -408,6 +406,7 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                     field_type=field_def.type,
                     key=field_def.key,
                     registries=registries,
+                    probe_patterns=probe_patterns,
                 )
 
             # The field's own scope is compiled once and shared by all its extractors, so the
@@ -467,16 +466,17 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
                         f"field {field_spec.id!r}: example key {example.key!r} is not a key of this field",
                         document.location((*path, "extractors", position, "examples", number, "key")),
                     )
-    # Probes of a keyed family often share a pattern (a stance per actor): the prefilter holds
-    # each distinct pattern once, and a hit on it names every probe that uses it.
-    prefilter = re2.Filter()
-    sharing: dict[tuple[str, bool], list[int]] = {}
+    # The prefilter holds each distinct probe pattern once (compiled there, see ProbePatterns);
+    # probes of a keyed family often share one (a stance per actor), and a hit on it names every
+    # probe that uses it.
+    prefilter = probe_patterns.filter
+    sharing: dict[int, list[int]] = {}
     for index, probe in enumerate(probes):
-        sharing.setdefault((probe.source, probe.case_sensitive), []).append(index)
-    for source, case_sensitive in sharing:
-        prefilter.Add(source, options(case_sensitive=case_sensitive))
+        number = probe_patterns.number_of(probe.regex, probe.source, case_sensitive=probe.case_sensitive)
+        sharing.setdefault(number, []).append(index)
+    patterns = len(probe_patterns.regexes)
     unfiltered: tuple[int, ...] = ()
-    if probes:
+    if patterns:
         prefilter.Compile()
         # A pattern whose every required literal is shorter than RE2's minimum atom (three
         # bytes: "Xi", "AI", "PM") passes the prefilter on every sentence, even an empty one.
@@ -501,7 +501,7 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
             for regex in (*(r for level in probe.context for r in level), *probe.unless)
             if (refs := ref_groups(regex))
         },
-        prefilter_probes=tuple(tuple(indices) for indices in sharing.values()),
+        prefilter_probes=tuple(tuple(sharing.get(number, ())) for number in range(patterns)),
         unfiltered=frozenset(unfiltered),
     )
 

@@ -108,7 +108,6 @@ from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Prob
 from aukus_check.extractors.phrases import alternation
 from aukus_check.extractors.placeholders import reference_names
 from aukus_check.metadata import MONTHS, parse_date_parts
-from aukus_check.modality import SentenceCues
 from aukus_check.models import DatePrecision, DateValue, ExtractorRef, PartialDate
 from aukus_check.re2_spans import Spans, char_offsets
 
@@ -1255,10 +1254,12 @@ def _interpreter(
             sentence, event[0], event[1]
         ):
             return Hit(None, event_bytes, event_bytes, reason="an anniversary of the event, not the event")
-        mentions = find_dates(sentence)
+        mentions = scope.memo.get("dates")
+        if mentions is None:  # every date probe of every field reads the same dates
+            mentions = scope.memo["dates"] = find_dates(sentence)
         if not mentions:
             return Hit(None, event_bytes, event_bytes, reason="no date in the sentence")
-        clause = SentenceCues(sentence, data).clause(*event)
+        clause = scope.cues(data).clause(*event)
         allow: Callable[[Mention], bool] | None = None
         predicate = event  # a date another verb stands between belongs to that verb
         if anchor_group is not None and spans[anchor_group][0] >= 0:
@@ -1344,7 +1345,7 @@ def compile_probes(
         located += [(form, ("frames", index)) for form in _frame_forms(frame, context, ("frames", index))]
     probes = []
     for form, where in located:
-        regex = context.compile(form.source, where, case_sensitive=spec.case_sensitive)
+        regex = context.compile_probe(form.source, where, case_sensitive=spec.case_sensitive)
         probes.append(
             Probe(
                 field_id=context.field_id,

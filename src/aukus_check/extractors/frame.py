@@ -177,7 +177,7 @@ def compile_probes(
             for source in _patterns(
                 trigger.role, forms("verb"), forms("noun"), forms("participle"), topic, spec.window
             ):
-                regex = context.compile(source, ("values", value, index))
+                regex = context.compile_probe(source, ("values", value, index))
                 probes.append(
                     Probe(
                         field_id=context.field_id,

@@ -117,7 +117,7 @@ def compile_probes(
                 raise context.error("a phrase cannot be empty", ("terms", value, index))
             parts.append(phrase_regex(text, case_sensitive=sensitive, whole_words=spec.whole_words))
         source = "|".join(sorted(set(parts), key=lambda p: (-len(p), p)))
-        regex = context.compile(source, ("terms", value), case_sensitive=True)
+        regex = context.compile_probe(source, ("terms", value), case_sensitive=True)
         probes.append(
             Probe(
                 field_id=context.field_id,

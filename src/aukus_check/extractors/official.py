@@ -1210,7 +1210,7 @@ def compile_probes(
             priority=priority,
             source=source,
             case_sensitive=False,
-            regex=context.compile(source, ("output",)),
+            regex=context.compile_probe(source, ("output",)),
             interpret=_reader(registry, spec.output, key, spec.new_holders),
         )
     ]

@@ -55,7 +55,7 @@ def compile_probes(
 ) -> list[Probe]:
     """Compile one pattern rule into one probe."""
     source = context.expand(spec.pattern, ("pattern",))
-    regex = context.compile(source, ("pattern",), case_sensitive=spec.case_sensitive)
+    regex = context.compile_probe(source, ("pattern",), case_sensitive=spec.case_sensitive)
     groups: dict[str, int] = dict(regex.groupindex)
 
     if (spec.value is None) == (spec.map is None):

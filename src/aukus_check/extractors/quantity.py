@@ -703,7 +703,7 @@ def compile_probes(
         raise context.error("'gap' applies only together with 'counts'", ("gap",), key=True)
     probes = []
     for shape in _shapes(spec, context):
-        regex = context.compile(shape.source, shape.subpath)
+        regex = context.compile_probe(shape.source, shape.subpath)
         probes.append(
             Probe(
                 field_id=context.field_id,

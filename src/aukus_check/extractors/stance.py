@@ -206,7 +206,7 @@ def compile_probes(
         ]
         source = _number_references("|".join(groups))
         option = "cues" if "subject" in holders else "speaker_cues"
-        regex = context.compile(source, (option, stance))
+        regex = context.compile_probe(source, (option, stance))
         refs = ref_groups(regex)
         speaker_group = regex.groupindex.get("speaker")
         gaps = tuple(sorted(set(range(1, regex.groups + 1)) - set(regex.groupindex.values())))
@@ -780,6 +780,7 @@ class _Sentence:
         self._tokens: list[Token] | None = None
         self._starts: list[int] = []
         self._held_before: frozenset[str] | None = None
+        self._about: dict[int, bool] = {}
 
     @property
     def tokens(self) -> list[Token]:
@@ -935,6 +936,14 @@ class _Sentence:
                 else frozenset()
             )
         return actor in self._held_before
+
+    def about(self, topic: _Topic) -> bool:
+        """Whether the sentence matches one of the topic's sentence patterns (asked once per
+        sentence, however many cues and actors' fields need it)."""
+        key = id(topic)
+        if key not in self._about:
+            self._about[key] = _matches(topic.sentence, self.data, self.scope)
+        return self._about[key]
 
     def previous(self) -> list[Token]:
         """The tokens of the sentence before this one (bare offices in it name nobody)."""
@@ -1900,7 +1909,7 @@ def _on_topic(sentence: _Sentence, topic: _Topic, cue_end: int) -> bool:
     its clause) match one of its `topic_after` patterns, or the cue refers back ("welcomed the move",
     or says nothing more) to a sentence before that matches a topic pattern."""
     scope = sentence.scope
-    if _matches(topic.sentence, sentence.data, scope):
+    if sentence.about(topic):
         return True
     from aukus_check.modality import clause_bounds
 
