@@ -106,6 +106,25 @@ def test_utf32_is_read_as_utf32(cli, project: Path) -> None:
     assert report["articles"][0]["encoding"] == "utf-32"
 
 
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_json_outputs_escape_del_c1_and_bidi_controls(cli, project: Path, fmt: str) -> None:
+    # A title and a quote carrying DEL, a C1 control (CSI) and a right-to-left override: the
+    # JSON the CI uploads holds them as \u escapes, and reads back as the same text.
+    hostile = "Mission\x7f report \u202etxt.exe\x9b\n\nThe mission \u2066was launched\u2069 from the northern site.\n"
+    (project / "corpus" / "a.txt").write_text(hostile, encoding="utf-8")
+    result = run(cli, project, "report", "--format", fmt)
+    assert result.code == ExitCode.OK, result.stderr
+    for raw in ("\x7f", "\x9b", "\u202e", "\u2066", "\u2069"):
+        assert raw not in result.stdout
+    data = json.loads(result.stdout)
+    if fmt == "json":
+        assert data["articles"][0]["title"] == "Mission\x7f report \u202etxt.exe\x9b"
+        claim = data["fields"][0]["claims"][0]
+        assert "\u2066was launched\u2069" in claim["evidence"]["sentence"]
+    else:
+        assert data["version"] == "2.1.0"
+
+
 DATED_RULES = textwrap.dedent(
     """\
     schema_version: 1

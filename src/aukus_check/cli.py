@@ -341,7 +341,9 @@ def explain(
             import json
 
             rows = [e.model_dump(mode="json") for _, found in explained for e in found]
-            _emit((json.dumps(rows, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), None)
+            from aukus_check.safe_text import json_safe
+
+            _emit(json_safe((json.dumps(rows, indent=2, ensure_ascii=False) + "\n").encode("utf-8")), None)
             return
         definition = rule_set.field(field)
         assert definition is not None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from aukus_check.evaluation import EvalReport
+from aukus_check.safe_text import json_safe
 
 
 def render(result: EvalReport) -> bytes:
     """The evaluation as indented JSON (UTF-8)."""
-    return result.__pydantic_serializer__.to_json(result, indent=2) + b"\n"
+    return json_safe(result.__pydantic_serializer__.to_json(result, indent=2)) + b"\n"

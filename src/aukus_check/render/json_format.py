@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from aukus_check.models import Report
 from aukus_check.render import RenderOptions
+from aukus_check.safe_text import json_safe
 
 
 def render(report: Report, options: RenderOptions) -> bytes:
@@ -21,4 +22,4 @@ def render(report: Report, options: RenderOptions) -> bytes:
         assert result is not None, "the caller checks the field id"
         model = result
     # Straight to bytes: a large report is not decoded to a str only to be encoded again.
-    return model.__pydantic_serializer__.to_json(model, indent=2) + b"\n"
+    return json_safe(model.__pydantic_serializer__.to_json(model, indent=2)) + b"\n"

@@ -18,7 +18,7 @@ from aukus_check.gate import Side
 from aukus_check.models import Evidence, Report
 from aukus_check.render import RenderOptions, gate_of
 from aukus_check.render.gate_text import against, fix, headline, quote, reopened
-from aukus_check.safe_text import one_line
+from aukus_check.safe_text import json_safe, one_line
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -121,4 +121,4 @@ def render(report: Report, options: RenderOptions) -> bytes:
             }
         ],
     }
-    return (json.dumps(log, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return json_safe((json.dumps(log, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
