@@ -590,3 +590,26 @@ def test_opens_never_widens_the_clause() -> None:
     start, end = anchor_of(sentence, "drone")
     # an opening before the clause's own start (the semicolon) is ignored
     assert SentenceCues(sentence).assess(start, end, clause_start=0).modality == "denied"
+
+
+# --- nothing decided yet --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor"),
+    [
+        ("Ministers said no decision on Tokyo joining the drills had been taken.", "joining"),
+        ("No final decision has been made about Seoul's participation in the exercise.", "participation"),
+        ("There has been no decision yet on whether Manila takes part.", "takes part"),
+        ("The cabinet is yet to decide on sending observers.", "sending"),
+        ("Canberra remains undecided about buying the radar.", "buying"),
+    ],
+)
+def test_an_open_decision_is_no_claim(sentence: str, anchor: str) -> None:
+    result = judge(sentence, anchor)
+    assert result.dropped is not None and result.dropped.startswith("hypothetical"), result
+
+
+def test_a_decision_that_was_made_still_reads_as_usual() -> None:
+    assert judge("The ministers reached a decision on joining the drills.", "joining").modality == "asserted"
+    assert judge("The ministry did not join the drills, officials said.", "join").modality == "denied"

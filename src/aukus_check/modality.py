@@ -67,6 +67,12 @@ _NEGATION = (
     r"|shut(?:s|ting)? down|play(?:s|ed|ing)? down"
     r"|den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?)\b|\b\w+n[’']t\b"
 )
+_UNDECIDED = (
+    r"\b(?:no|any)\s+(?:final\s+|formal\s+|firm\s+)?decisions?\s+(?:(?:has|have|had)\s+(?:yet\s+)?been\s+|was\s+|were\s+)?"
+    r"(?:made\s+|taken\s+|reached\s+)?(?:yet\s+)?(?:on|about|over|regarding|as\s+to)|\byet\s+to\s+decide|\bundecided\b"
+)
+"""Nothing decided yet: "no decision on Japan joining" leaves the joining open, as "whether"
+does; the "no" denies the decision, not what it is about."""
 _NOT_NEGATION = r"\b(?:not only|not just|not least|no doubt|no less|no matter|nothing but|not to mention)\b"
 # The determiner or preposition group makes "the plan to", "an aim to", "concern about plans to" a
 # noun, not a future.
@@ -155,12 +161,21 @@ _ATTRIBUTION = _cue_pattern(_ATTRIBUTION_SOURCE)
 # earlier alternative wins: "not only" is no negation, "neither confirmed nor denied" and
 # "is believed to" are hedges.
 _CUES = _cue_pattern(
-    f"(?P<hedge>{_HEDGE})|(?P<not_negation>{_NOT_NEGATION})|(?P<negation>{_NEGATION})"
+    f"(?P<hedge>{_HEDGE})|(?P<not_negation>{_NOT_NEGATION})|(?P<undecided>{_UNDECIDED})|(?P<negation>{_NEGATION})"
     f"|(?P<future>{_FUTURE})|(?P<hypothetical>{_HYPOTHETICAL})|(?P<attribution>{_ATTRIBUTION_SOURCE})"
     f"|(?P<exclusion>{_EXCLUSION})"
 )
 _NEGATED_FUTURE = re.compile(r"(?:won|wouldn|shan)[’']t", re.IGNORECASE)
-_CUE_KINDS = ("hedge", "not_negation", "negation", "future", "hypothetical", "attribution", "exclusion")
+_CUE_KINDS = (
+    "hedge",
+    "not_negation",
+    "undecided",
+    "negation",
+    "future",
+    "hypothetical",
+    "attribution",
+    "exclusion",
+)
 _CUE_GROUPS = tuple((kind, _CUES.groupindex[kind]) for kind in _CUE_KINDS)
 _DETERMINER_GROUP = _CUES.groupindex["determiner"]
 # Anchored at the end of a value and bounded to 40 characters: Python's re is cheaper here.
@@ -301,7 +316,7 @@ class SentenceCues:
         self._negations = found["negation"]
         self._future = found["future"]
         self._hedges = found["hedge"]
-        self._hypotheticals = found["hypothetical"]
+        self._hypotheticals = sorted(found["hypothetical"] + found["undecided"])
         self._attributions = found["attribution"]
         self._exclusions = found["exclusion"]
         # "could join", "may be invited": a possibility of what is still to come is a forecast
