@@ -60,6 +60,11 @@ def reasons(rules: RuleSet, text: str) -> set[str]:
 CASES: list[tuple[str, dict[str, list[str]]]] = [
     # each stance's cues, with metonyms for the government
     ("Beijing condemned the plan to bring Japan into AUKUS.", {"china": ["opposed"]}),
+    # ", and" after a word that names no actor joins two clauses, not two subjects
+    (
+        "Tokyo welcomed joint work on Pillar II, and Beijing condemned the plan to bring Japan into AUKUS.",
+        {"japan": ["supportive"], "china": ["opposed"]},
+    ),
     ("Canberra welcomed Japan's interest in Pillar II.", {"australia": ["supportive"]}),
     (
         "London remains cautious about adding new partners to the AUKUS pact.",

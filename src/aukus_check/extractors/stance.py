@@ -1540,6 +1540,11 @@ class _Sentence:
             return False
         if tokens[p].kind == "adjective" and tokens[q].kind != "adjective" and tokens[p + 1].low == ",":
             return False  # an adjective before a comma joins only another: "Australian, British and US"
+        if tokens[p].kind not in ("actor", "adjective", "office") and any(
+            tokens[i].low == "," for i in range(p + 1, q)
+        ):
+            return False  # ", and" after a word that names no actor joins clauses: "welcomed work on
+            # Pillar II, and China opposed ..."; a list's comma follows one of its actors
         # at least one side is an actor: "Japan and Canada", not "Sankei and Nikkei"
         return tokens[p].kind in ("actor", "adjective", "office") or tokens[q].kind in (
             "actor",
