@@ -178,6 +178,19 @@ OWN_SENTENCES = [
         "role.japan_defence_minister.holder",
         ["taro_yamada", "taro_yamada"],
     ),
+    (  # the full name far back, the surname with a possessive; a different given name later wins
+        "Hana Sato toured the port. "
+        + "The talks went on. " * 300
+        + "Japanese Defense Minister Sato's aides spoke. Ken Sato joined later. "
+        "Japanese Defense Minister Sato then left.",
+        "role.japan_defence_minister.holder",
+        ["hana_sato", "ken_sato"],
+    ),
+    (  # a full name after the surname does not explain it
+        "Japanese Defense Minister Mori arrived. Later, Jun Mori spoke.",
+        "role.japan_defence_minister.holder",
+        [],
+    ),
     (
         "On Monday Prime Minister Fumio Kishida reshuffled the cabinet.",
         "role.japan_prime_minister.holder",

@@ -613,3 +613,43 @@ def test_an_open_decision_is_no_claim(sentence: str, anchor: str) -> None:
 def test_a_decision_that_was_made_still_reads_as_usual() -> None:
     assert judge("The ministers reached a decision on joining the drills.", "joining").modality == "asserted"
     assert judge("The ministry did not join the drills, officials said.", "join").modality == "denied"
+
+
+# --- long sentences ----------------------------------------------------------------------------
+
+
+def test_a_clause_reaches_no_farther_than_its_bound() -> None:
+    from aukus_check.modality import CLAUSE_REACH
+
+    filler = "the delegates listened " * 200
+    sentence = f"Officials did not confirm that {filler}and the ministers joined the drills."
+    start, end = anchor_of(sentence, "joined")
+    clause_start, _ = clause_bounds(sentence, start, end)
+    assert clause_start == start - CLAUSE_REACH
+    # the "not" thousands of characters before is outside the value's clause
+    assert assess(sentence, start, end).modality == "asserted"
+
+
+def test_cue_lookup_by_bisection_matches_a_scan() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from aukus_check.modality import _Cues
+
+    @settings(max_examples=200, deadline=None, derandomize=True)
+    @given(
+        lengths=st.lists(st.tuples(st.integers(0, 5), st.integers(1, 4)), max_size=12),
+        start=st.integers(-2, 60),
+        width=st.integers(0, 60),
+    )
+    def check(lengths: list[tuple[int, int]], start: int, width: int) -> None:
+        spans, position = [], 0
+        for gap, length in lengths:  # cues in text order, never overlapping
+            position += gap
+            spans.append((position, position + length, "x"))
+            position += length
+        end = start + width
+        expected = [span for span in spans if start <= span[0] and span[1] <= end]
+        assert _Cues(spans).within(start, end) == expected
+
+    check()

@@ -316,3 +316,37 @@ def test_offsets_across_lines_map_back_to_the_text() -> None:
         "Training takes years.",
         "Small note",
     ]
+
+
+# --- overlong sentences ------------------------------------------------------------------------
+
+
+def test_an_overlong_sentence_is_cut_at_clause_breaks_into_bounded_pieces() -> None:
+    from aukus_check.sentences import MAX_SENTENCE_CHARS
+
+    clause = "the delegates from the coastal provinces met again in the harbour town"
+    text = "; ".join([clause] * 200) + "."
+    pieces = split_sentences(text, 0, len(text))
+    assert len(pieces) > 1
+    assert all(end - start <= MAX_SENTENCE_CHARS for start, end in pieces)
+    # each piece ends after a semicolon (or at the end), never inside a word
+    assert all(text[end - 1] in ";." for _, end in pieces)
+    assert "".join(text[start:end] for start, end in pieces).replace(";", "; ").count(clause) == 200
+
+
+def test_an_overlong_run_without_breaks_is_cut_at_spaces() -> None:
+    from aukus_check.sentences import MAX_SENTENCE_CHARS
+
+    text = " ".join(f"word{n}" for n in range(3000))
+    pieces = split_sentences(text, 0, len(text))
+    assert all(end - start <= MAX_SENTENCE_CHARS for start, end in pieces)
+    assert " ".join(text[start:end] for start, end in pieces) == text
+
+
+def test_quotations_that_nest_still_hold_their_full_stops() -> None:
+    text = "“He said “we will go. Soon.” and left. Then.” Officials agreed. Later they met."
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
+        "“He said “we will go. Soon.” and left. Then.”",
+        "Officials agreed.",
+        "Later they met.",
+    ]

@@ -3,6 +3,7 @@ outlets, resources and errors."""
 
 from __future__ import annotations
 
+import bisect
 import os
 import pickle
 from pathlib import Path
@@ -166,3 +167,25 @@ def test_errors_render_as_one_line_and_survive_pickling() -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is RulesError and str(copy) == str(error)
     assert str(CorpusError("gone", Location("dir"))) == "dir: gone"
+
+
+def test_overlap_check_by_bisection_agrees_with_a_scan() -> None:
+    # The resolver keeps each field's accepted spans sorted and asks only the last one that starts
+    # before a new span's end; it must say what a scan of every accepted span says.
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from aukus_check.engine import _overlaps
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 4)), max_size=25))
+    def check(candidates: list[tuple[int, int]]) -> None:
+        taken: list[tuple[int, int]] = []
+        for start, length in candidates:
+            span = (start, start + length)
+            scan = any(span[0] < end and begin < span[1] for begin, end in taken)
+            assert _overlaps(taken, span) == scan, (taken, span)
+            if not scan:
+                bisect.insort(taken, span)
+
+    check()

@@ -7,6 +7,7 @@ find positions and values. Cost is linear in the size of the corpus.
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -192,6 +193,14 @@ def _framed_veto(
     return None
 
 
+def _overlaps(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """Whether a span overlaps one of `taken`: spans that do not overlap one another, sorted, so
+    their ends never decrease and only the last one starting before the span's end can reach
+    into it (a bisection, where a scan of every span made a sentence of many matches quadratic)."""
+    before = bisect.bisect_left(taken, (span[1], -1))
+    return before > 0 and taken[before - 1][1] > span[0]
+
+
 def _resolve_sentence(scope: SentenceScope, data: bytes, raw: list[RawHit]) -> Iterator[Candidate]:
     """Per field: earlier rules win overlapping matches; one claim per value per sentence."""
     offset = scope.start
@@ -212,10 +221,10 @@ def _resolve_sentence(scope: SentenceScope, data: bytes, raw: list[RawHit]) -> I
             )
         if reason is None and hit.value is not None:
             taken = accepted.setdefault(probe.field_id, [])
-            if any(span[0] < end and start < span[1] for start, end in taken):
+            if _overlaps(taken, span):
                 reason = "overlaps a match of an earlier extractor of this field"
             else:
-                taken.append(span)
+                bisect.insort(taken, span)
         survivors.append((probe, hit, span, anchor, reason, opens))
     for probe, hit, span, anchor, reason, opens in sorted(
         survivors, key=lambda r: (r[2][0], r[2][1], r[0].field_id)

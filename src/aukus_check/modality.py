@@ -31,6 +31,7 @@ quantum"), and "Apart from AI, ..." or "Other than AI, ..." can mean "besides AI
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -266,8 +267,32 @@ def _clause_cuts(data: bytes, to_char: Callable[[int], int]) -> list[tuple[int, 
     return cuts
 
 
-def _within(spans: list[CueSpan], start: int, end: int) -> list[CueSpan]:
-    return [span for span in spans if start <= span[0] and span[1] <= end]
+CLAUSE_REACH = 600
+"""How far (in characters) a clause reaches on each side of a value at most. Real clauses are
+far shorter; a sentence of thousands of words without a break would otherwise make every
+value's judgement read the whole sentence, and a long one quadratic."""
+
+
+class _Cues:
+    """One kind of cue in a sentence: spans in text order (they never overlap, so their ends are
+    in order too), looked up by bisection."""
+
+    __slots__ = ("ends", "spans", "starts")
+
+    def __init__(self, spans: list[CueSpan]) -> None:
+        self.spans = spans
+        self.starts = [span[0] for span in spans]
+        self.ends = [span[1] for span in spans]
+
+    def within(self, start: int, end: int) -> list[CueSpan]:
+        """The cues that lie inside [start, end)."""
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_right(self.ends, end)
+        return self.spans[low:high] if low < high else []
+
+
+def _within(cues: _Cues, start: int, end: int) -> list[CueSpan]:
+    return cues.within(start, end)
 
 
 class SentenceCues:
@@ -275,12 +300,16 @@ class SentenceCues:
 
     __slots__ = (
         "_attributions",
-        "_cuts",
+        "_cut_ends",
+        "_cut_starts",
         "_data",
         "_exclusions",
         "_future",
+        "_future_or_possible",
         "_hedges",
         "_hypotheticals",
+        "_joins",
+        "_lead",
         "_negations",
         "_possible",
         "_predicates",
@@ -302,7 +331,11 @@ class SentenceCues:
             comma = _end_of_leading_clause(sentence)
             if comma is not None:
                 cuts.append((comma, comma + 1))
-        self._cuts = cuts
+        cuts.sort()
+        self._cut_starts = [start for start, _ in cuts]
+        self._cut_ends = [end for _, end in cuts]
+        self._lead = len(sentence) - len(sentence.lstrip(_OPENERS))
+        """Where the sentence's words begin, after opening quotes and brackets."""
         found: dict[str, list[CueSpan]] = {kind: [] for kind in _CUE_KINDS}
         for spans in iter_spans(_CUES, data):
             kind = next(kind for kind, group in _CUE_GROUPS if spans[group][0] >= 0)
@@ -313,48 +346,55 @@ class SentenceCues:
             found[kind].append(cue)
             if kind == "negation" and _NEGATED_FUTURE.match(cue[2]):  # "won't" is both
                 found["future"].append(cue)
-        self._negations = found["negation"]
-        self._future = found["future"]
-        self._hedges = found["hedge"]
-        self._hypotheticals = sorted(found["hypothetical"] + found["undecided"])
-        self._attributions = found["attribution"]
-        self._exclusions = found["exclusion"]
+        self._negations = _Cues(found["negation"])
+        self._future = _Cues(found["future"])
+        self._hedges = _Cues(found["hedge"])
+        self._hypotheticals = _Cues(sorted(found["hypothetical"] + found["undecided"]))
+        self._attributions = _Cues(found["attribution"])
+        self._exclusions = _Cues(found["exclusion"])
         # "could join", "may be invited": a possibility of what is still to come is a forecast
         # (hedged) as well; "could have joined" is a possibility about the past.
         # Judged before the anchor only: after it, "could" belongs to another predicate ("said they
         # are considering it, indicating it could take years").
-        self._possible = [
+        possible = [
             (start, end, text)
-            for start, end, text in self._hedges
+            for start, end, text in self._hedges.spans
             if _POSSIBILITY_MODAL.match(text)
             and (following := _AFTER_MODAL.match(sentence, end)) is not None
             and following.group(1).lower() not in ("have", "ve", "already")
         ]
-        self._wishes = [
-            (
-                to_char(spans[0][0]),
-                to_char(spans[0][1]),
-                data[spans[0][0] : spans[0][1]].decode("utf-8", "replace"),
-            )
-            for spans in iter_spans(_WISH, data)
-        ]
-        self._prospective = [
-            (
-                to_char(spans[0][0]),
-                to_char(spans[0][1]),
-                data[spans[0][0] : spans[0][1]].decode("utf-8", "replace"),
-            )
-            for spans in iter_spans(_PROSPECTIVE, data)
-        ]
+        self._future_or_possible = _Cues(sorted(self._future.spans + possible))
+        self._wishes = _Cues(
+            [
+                (
+                    to_char(spans[0][0]),
+                    to_char(spans[0][1]),
+                    data[spans[0][0] : spans[0][1]].decode("utf-8", "replace"),
+                )
+                for spans in iter_spans(_WISH, data)
+            ]
+        )
+        self._prospective = _Cues(
+            [
+                (
+                    to_char(spans[0][0]),
+                    to_char(spans[0][1]),
+                    data[spans[0][0] : spans[0][1]].decode("utf-8", "replace"),
+                )
+                for spans in iter_spans(_PROSPECTIVE, data)
+            ]
+        )
         self._predicates: list[int] | None = None  # found when a candidate first needs them
         self._words: list[int] | None = None
+        self._joins: list[int] | None = None
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end)."""
-        cuts = self._cuts
-        clause_start = max((cut_end for cut_start, cut_end in cuts if cut_end <= start), default=0)
-        clause_end = min((cut_start for cut_start, _ in cuts if cut_start >= end), default=len(self.sentence))
-        return clause_start, clause_end
+        before = bisect.bisect_right(self._cut_ends, start) - 1
+        after = bisect.bisect_left(self._cut_starts, end)
+        clause_start = self._cut_ends[before] if before >= 0 else 0
+        clause_end = self._cut_starts[after] if after < len(self._cut_starts) else len(self.sentence)
+        return max(clause_start, start - CLAUSE_REACH), min(clause_end, end + CLAUSE_REACH)
 
     def _horizon(self, anchor_end: int, clause_end: int) -> int:
         """Where the words after the anchor stop belonging to its predicate."""
@@ -363,19 +403,22 @@ class SentenceCues:
             self._predicates = [
                 self._to_char(spans[0][0]) for spans in iter_spans(_NEW_PREDICATE, self._data)
             ]
-        word_ends = [end for end in self._words if end > anchor_end]
-        horizon = word_ends[_WORDS_AFTER - 1] if len(word_ends) >= _WORDS_AFTER else clause_end
-        stop = next((p for p in self._predicates if p >= anchor_end), clause_end)
+        last = bisect.bisect_right(self._words, anchor_end) + _WORDS_AFTER - 1
+        horizon = self._words[last] if last < len(self._words) else clause_end
+        following = bisect.bisect_left(self._predicates, anchor_end)
+        stop = self._predicates[following] if following < len(self._predicates) else clause_end
         return min(horizon, stop, clause_end)
 
     def _after_last_join(self, negations: list[CueSpan], anchor_start: int) -> list[CueSpan]:
         """The negations not cut off from the anchor by a coordinated predicate ("and suggested")."""
-        joins = [self._to_char(spans[0][0]) for spans in iter_spans(_PREDICATE_JOIN, self._data)]
-        cut = max((join for join in joins if negations[0][1] <= join < anchor_start), default=None)
+        if self._joins is None:
+            self._joins = [self._to_char(spans[0][0]) for spans in iter_spans(_PREDICATE_JOIN, self._data)]
+        last = bisect.bisect_left(self._joins, anchor_start) - 1
+        cut = self._joins[last] if last >= 0 and self._joins[last] >= negations[0][1] else None
         return negations if cut is None else [span for span in negations if span[0] > cut]
 
     def _opens_sentence(self, cue: CueSpan) -> bool:
-        return not self.sentence[: cue[0]].strip(_OPENERS)
+        return cue[0] <= self._lead
 
     def _exclusion(self, clause_start: int, anchor_start: int) -> CueSpan | None:
         """The exclusion word that governs the element at anchor_start, if any."""
@@ -483,9 +526,9 @@ class SentenceCues:
         future = (
             []
             if settled
-            else sorted(_within(self._future + self._possible, clause_start, anchor_start) + prospective)
+            else sorted(_within(self._future_or_possible, clause_start, anchor_start) + prospective)
         )
-        later = [span for span in self._future if anchor_end <= span[0] and span[1] <= clause_end]
+        later = _within(self._future, anchor_end, clause_end)
         if later and not settled:
             horizon = self._horizon(anchor_end, clause_end)
             future += [span for span in later if span[0] < horizon]
@@ -496,7 +539,7 @@ class SentenceCues:
 
         attributions = [
             span
-            for span in self._attributions
+            for span in _within(self._attributions, anchor_start - CLAUSE_REACH, anchor_end + CLAUSE_REACH)
             if span[1] <= anchor_start or span[0] >= anchor_end or _SOURCE_CUE.match(span[2])
         ]
         cues.extend(Cue(kind="attribution", text=text) for _, _, text in attributions)

@@ -134,10 +134,6 @@ class SentenceScope:
         first = self.named.get(reference)
         return first is not None and first < self.end
 
-    def before(self) -> str:
-        """The article's text before this sentence."""
-        return self.text[: self.start]
-
 
 class ProbePatterns:
     """A rules file's probe patterns, compiled once, by the prefilter that serves them all.

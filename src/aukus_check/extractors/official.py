@@ -82,6 +82,7 @@ therefore only acts on predicates.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -308,6 +309,9 @@ class _Article:
         """Person -> end offset of the first full name of theirs in the article."""
         self.offices: dict[str, list[tuple[int, str]]] | None = None
         """Person (key or slug) -> (offset, office) of every pair read for them, in text order."""
+        self.given_names: dict[str, tuple[list[int], list[str]]] | None = None
+        """A word -> where each "Given Word" pair of the article ends, and the given name, in text
+        order (see Registry._earlier_full_name)."""
 
 
 class Registry:
@@ -636,7 +640,7 @@ class Registry:
             return None, False, name, f"{text!r} names a country, not a person"
         if len(kept) > 1:
             return slug(_given_first(text)), False, name, None
-        full = self._earlier_full_name(text, _before(scope, sentence, name))
+        full = self._earlier_full_name(text, scope.start + name[0], scope)
         if full is None:
             reason = (
                 f"a single name ({text!r}) that is not in the people registry and was not given in "
@@ -700,14 +704,40 @@ class Registry:
             and not folded.endswith("'s")
         )
 
-    def _earlier_full_name(self, surname: str, before: str) -> str | None:
-        """'Taro Yamada' for a later 'Yamada', when the article gave the full name before."""
-        pattern = re.compile(r"([^\W\d_][\w'’\-]*)\s+" + re.escape(surname) + r"(?!\w)")
-        for match in reversed(list(pattern.finditer(before))):
-            first = match.group(1)
-            if first[0].isupper() and self._name_word(first):
-                return f"{first} {surname}"
-        return None
+    def _earlier_full_name(self, surname: str, position: int, scope: SentenceScope) -> str | None:
+        """'Taro Yamada' for a later 'Yamada', when the article gave the full name before the
+        character offset `position`."""
+        pairs = self._given_names(scope).get(surname)
+        if pairs is None:
+            return None
+        ends, given = pairs
+        index = bisect.bisect_right(ends, position) - 1
+        return f"{given[index]} {surname}" if index >= 0 else None
+
+    def _given_names(self, scope: SentenceScope) -> dict[str, tuple[list[int], list[str]]]:
+        """Every capitalised name word followed (after spaces) by another word, indexed by that
+        word: one pass, once per article, so that each surname is looked up, never searched for
+        over the text before it (which made long articles quadratic)."""
+        article = self._article_for(scope)
+        if article.given_names is None:
+            index: dict[str, tuple[list[int], list[str]]] = {}
+            text = article.text
+            words = _NAME_WORD.finditer(text)
+            previous = next(words, None)
+            for word in words:
+                if previous is not None and previous.end() < word.start():
+                    first = previous.group()
+                    gap = text[previous.end() : word.start()]
+                    if gap.isspace() and first[0].isupper() and self._name_word(first):
+                        # the surname may be the word or a part of it ended by an apostrophe or
+                        # hyphen: "Yamada's", "Abe-era"
+                        for surname in _word_stems(word.group()):
+                            ends, given = index.setdefault(surname, ([], []))
+                            ends.append(word.start() + len(surname))
+                            given.append(first)
+                previous = word
+            article.given_names = index
+        return article.given_names
 
     def _construction_problem(
         self, construction: Construction, sentence: str, match: tuple[int, int], title: tuple[int, int]
@@ -1023,9 +1053,15 @@ class Registry:
         return article.offices
 
 
-def _before(scope: SentenceScope, sentence: str, name: tuple[int, int]) -> str:
-    """The article up to a name: where its full form must have appeared for a surname to count."""
-    return scope.before() + sentence[: name[0]]
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+"""A word that may be a given name or a surname."""
+
+
+def _word_stems(word: str) -> list[str]:
+    """The word, and each start of it that ends before an apostrophe or a hyphen."""
+    return [
+        word[:cut] for cut in range(1, len(word)) if word[cut] in "'’-" and word[cut - 1] not in "'’-"
+    ] + [word]
 
 
 def _given_first(name: str) -> str:

@@ -1916,10 +1916,9 @@ def _on_topic(sentence: _Sentence, topic: _Topic, cue_end: int) -> bool:
     scope = sentence.scope
     if sentence.about(topic):
         return True
-    from aukus_check.modality import clause_bounds
-
     end_char = sentence.to_char(cue_end)
-    _, clause_end = clause_bounds(sentence.text, end_char, end_char)
+    # the sentence's clauses, found once for all its cues (not once per cue)
+    _, clause_end = scope.cues(sentence.data).clause(end_char, end_char)
     words = list(_WORDS.finditer(sentence.text, end_char, clause_end))
     words = [word for word in words if word.group()[0].isalnum()]
     if words and words[0].group().casefold() == "by":

@@ -1,0 +1,90 @@
+"""Very long inputs under the bundled rules: what is read in them, through the CLI.
+
+How long they take is measured by benchmarks/long_inputs.py (a 2 MB article and a 100,000-word
+sentence, at 1x and 2x to show the cost is linear), never asserted here. These tests use the
+same generators at a size that keeps the suite quick, and check the output: a whole-text
+look-back or a per-pair scan would show there as a run that does not end.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from aukus_check.exit_codes import ExitCode
+from aukus_check.sentences import MAX_SENTENCE_CHARS, split_sentences
+from tests.long_inputs_text import PEOPLE, endless_sentence, invented_name, large_article
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    corpus = tmp_path_factory.mktemp("large")
+    text = large_article(300_000)
+    (corpus / "long.txt").write_text(text, encoding="utf-8")
+    return corpus, text
+
+
+def report(cli, corpus: Path) -> dict:
+    result = cli("report", "--corpus", str(corpus), "--format", "json")
+    assert result.code == ExitCode.OK, result.stderr
+    return json.loads(result.stdout)
+
+
+def claims_of(data: dict, field_id: str) -> list[dict]:
+    return next(field["claims"] for field in data["fields"] if field["id"] == field_id)
+
+
+def test_a_surname_far_into_a_large_article_is_the_person_named_in_full_before_it(cli, large) -> None:
+    corpus, text = large
+    paragraphs = text.count("Japanese Defense Minister ")
+    assert paragraphs > 500  # the generator wrote what this test reads
+    holders = Counter(
+        claim["value"] for claim in claims_of(report(cli, corpus), "role.japan_defence_minister.holder")
+    )
+    # Each paragraph: "<Given> <Surname>, a former diplomat, ... Japanese Defense Minister <Surname> told
+    # reporters": the surname is the person named in full a sentence before, all along the article.
+    expected = Counter()
+    for number in range(paragraphs):
+        person = number % PEOPLE
+        expected[f"{invented_name(person)}_{invented_name(person + 7919, 4)}".lower()] += 1
+    assert holders == expected
+
+
+def test_every_paragraph_of_a_large_article_is_read(cli, large) -> None:
+    corpus, text = large
+    data = report(cli, corpus)
+    paragraphs = text.count("Beijing voiced strong opposition")
+    china = claims_of(data, "position.china")
+    assert [claim["value"] for claim in china] == ["opposed"] * paragraphs
+    amounts = {claim["value"] for claim in claims_of(data, "naval_group.contract_value")}
+    # "... the scrapped French submarine deal at <N> billion euros", N cycling through 1-90
+    assert amounts == {f"{billions * 1_000_000_000:,} EUR" for billions in range(1, 91)}
+
+
+def test_no_decision_on_joining_is_no_denial_of_joining(cli, large) -> None:
+    # "officials said no decision on Japan joining the partnership had been taken": undecided
+    corpus, _ = large
+    data = report(cli, corpus)
+    assert claims_of(data, "japan.pillar2_status") == []
+    assert claims_of(data, "japan.pillar1_role") == []
+
+
+def test_an_endless_sentence_is_read_in_pieces_each_quoted_whole(cli, tmp_path: Path) -> None:
+    text = endless_sentence(30_000)
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    data = report(cli, tmp_path)
+    body = text.index("\n\n") + 2
+    pieces = split_sentences(text, body, len(text))
+    assert len(pieces) > 50 and all(end - start <= MAX_SENTENCE_CHARS for start, end in pieces)
+    china = claims_of(data, "position.china")
+    # "China opposed the pact" every fifth clause: one claim per piece that holds it, quoted
+    # with the piece it stands in.
+    holding = [piece for piece in pieces if "China opposed the pact" in text[piece[0] : piece[1]]]
+    assert len(china) == len(holding)
+    for claim in china:
+        assert claim["value"] == "opposed"
+        assert "China opposed the pact" in claim["evidence"]["sentence"]
+        assert claim["evidence"]["line"] == 3
