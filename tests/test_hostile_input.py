@@ -110,7 +110,10 @@ def test_utf32_is_read_as_utf32(cli, project: Path) -> None:
 def test_json_outputs_escape_del_c1_and_bidi_controls(cli, project: Path, fmt: str) -> None:
     # A title and a quote carrying DEL, a C1 control (CSI) and a right-to-left override: the
     # JSON the CI uploads holds them as \u escapes, and reads back as the same text.
-    hostile = "Mission\x7f report \u202etxt.exe\x9b\n\nThe mission \u2066was launched\u2069 from the northern site.\n"
+    hostile = (
+        "Mission\x7f report \u202etxt.exe\x9b\n\n"
+        "The mission \u2066was launched\u2069 from the northern site.\n"
+    )
     (project / "corpus" / "a.txt").write_text(hostile, encoding="utf-8")
     result = run(cli, project, "report", "--format", fmt)
     assert result.code == ExitCode.OK, result.stderr
