@@ -88,3 +88,38 @@ def test_an_endless_sentence_is_read_in_pieces_each_quoted_whole(cli, tmp_path: 
         assert claim["value"] == "opposed"
         assert "China opposed the pact" in claim["evidence"]["sentence"]
         assert claim["evidence"]["line"] == 3
+
+
+STAR_RULES = """\
+schema_version: 1
+version: "test"
+title: A term that matches everywhere
+fields:
+  - id: mission.status
+    label: Mission status
+    type: enum
+    vocabulary: [planned]
+    extractors:
+      - kind: lexicon
+        terms:
+          planned: ['a*']
+"""
+
+
+def test_a_term_that_matches_at_every_position_of_a_long_sentence(cli, tmp_path: Path) -> None:
+    # 'a*' matches (often emptily) at every position: thousands of overlapping candidates in
+    # one sentence, each checked against those already accepted. One claim per sentence piece
+    # (a value is claimed once per sentence), at the piece's first character.
+    (tmp_path / "rules.yaml").write_text(STAR_RULES, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "Title\n\n" + " ".join(["aaa b"] * 20_000) + ".\n"
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    result = cli(
+        "report", "--corpus", str(corpus), "--rules", str(tmp_path / "rules.yaml"), "--format", "json"
+    )
+    assert result.code == ExitCode.OK, result.stderr
+    claims = json.loads(result.stdout)["fields"][0]["claims"]
+    pieces = split_sentences(text, text.index("aaa"), len(text))
+    assert len(claims) == len(pieces) > 1
+    assert [claim["evidence"]["start"] for claim in claims] == [start for start, _ in pieces]
