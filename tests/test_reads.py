@@ -138,3 +138,26 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(cli, corpus: Path) -> Non
     listed = json.loads(report(cli, corpus, "--format", "json").stdout)["articles"]
     assert "caf\\xe9" in [a["id"] for a in listed]
     assert cli("export", "--corpus", str(corpus), "--rules", str(corpus.parent / "rules.yaml")).code == 0
+
+
+@posix_only
+def test_a_directory_nested_past_the_path_limit_stops_the_run(cli, corpus: Path) -> None:
+    # Its path is longer than the system allows (PATH_MAX, 4096 on Linux): it cannot be listed,
+    # so the gate must not pass without it; it used to end in exit 3 (an OSError).
+    name = "d" * 200
+    descriptor = os.open(corpus, os.O_RDONLY)
+    try:
+        for _ in range(25):
+            os.mkdir(name, dir_fd=descriptor)
+            inner = os.open(name, os.O_RDONLY, dir_fd=descriptor)
+            os.close(descriptor)
+            descriptor = inner
+        article = os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=descriptor)
+        os.write(article, b"Deep\n\nThe mission was planned.\n")
+        os.close(article)
+    finally:
+        os.close(descriptor)
+    result = cli("check", "--corpus", str(corpus), "--rules", str(corpus.parent / "rules.yaml"))
+    assert result.code == ExitCode.USAGE, result.stderr
+    assert result.stderr.count("\n") == 1 and "cannot read directory: File name too long" in result.stderr
+    assert "Traceback" not in result.stderr

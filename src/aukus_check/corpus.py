@@ -109,7 +109,12 @@ def discover(root: Path) -> tuple[list[Path], list[Skipped]]:
         kept = []
         for name in sorted(d for d in subdirectories if not d.startswith(".")):
             path = Path(directory, name)
-            if path.is_symlink():
+            try:
+                linked = path.is_symlink()
+            except OSError as error:  # nested past the path limit: unreadable, so fatal
+                skipped.append(Skipped(path, f"cannot read directory: {error.strerror}", fatal=True))
+                continue
+            if linked:
                 skipped.append(Skipped(path, "is a symbolic link to a directory; not followed"))
             else:
                 kept.append(name)
@@ -118,10 +123,10 @@ def discover(root: Path) -> tuple[list[Path], list[Skipped]]:
             if name.startswith(".") or not name.lower().endswith(ARTICLE_SUFFIXES):
                 continue
             path = Path(directory, name)
-            if path.is_symlink() and not inside(root, path):
-                skipped.append(Skipped(path, "is a symbolic link that leaves the corpus; not read"))
-                continue
             try:
+                if path.is_symlink() and not inside(root, path):
+                    skipped.append(Skipped(path, "is a symbolic link that leaves the corpus; not read"))
+                    continue
                 mode = os.stat(path).st_mode
             except OSError as error:
                 skipped.append(Skipped(path, f"cannot read article: {error.strerror}", fatal=True))
