@@ -76,6 +76,8 @@ def test_hostile_yaml_in_the_ledger_is_refused(cli, project: Path, text: str, wh
         ("title: One\ntitle: Two\n", "'title' is given twice", 3),
         ("published: 2024-01-01T25:99\n", "is not a date", 2),
         ("author: " + "[" * 200 + "]" * 200 + "\n", "nesting deeper than", 2),
+        # a control character YAML forbids (found by the fuzz suite: it was exit 3)
+        ("title: One\nauthor: x\x1fy\n", "character U+001F is not allowed", 3),
     ],
 )
 def test_hostile_front_matter_is_refused_at_its_place(

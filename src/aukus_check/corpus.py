@@ -140,6 +140,10 @@ def discover(root: Path) -> tuple[list[Path], list[Skipped]]:
     return sorted(found, key=lambda path: path.relative_to(root).as_posix()), skipped
 
 
+def _code(character: int | str) -> int:
+    return ord(character) if isinstance(character, str) else character
+
+
 def decode(data: bytes, display: str) -> tuple[str, str, Diagnostic | None]:
     """Text, encoding name, and a warning when the bytes were not valid UTF-8."""
     if data.startswith(codecs.BOM_UTF8):
@@ -415,6 +419,13 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], int]:
         column = mark.column + 1 if mark else 1
         raise CorpusError(
             f"front matter is not valid YAML: {error.problem}", Location(path, line, column)
+        ) from error
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow: no mark, a position
+        before = source[: error.position]
+        line, column = before.count("\n") + 2, len(before) - (before.rfind("\n") + 1) + 1
+        raise CorpusError(
+            f"front matter is not valid YAML: character U+{_code(error.character):04X} is not allowed",
+            Location(path, line, column),
         ) from error
     if values is None:
         return {}, close + 1
