@@ -200,9 +200,26 @@ def test_any_file_name(cli, tmp_path: Path, name: bytes, suffix: bytes) -> None:
     every_view(cli, root)
 
 
-# --- rules ------------------------------------------------------------------------------------
+# --- rules and the ledger: a valid file, mutated -----------------------------------------------
 
-RULES_LINES = RULES_YAML.splitlines(keepends=True)
+
+def _mutate(lines: tuple[str, ...], edits: list[tuple[int, str]], drop: set[int]) -> str:
+    kept = [line for number, line in enumerate(lines) if number not in drop]
+    for position, snippet in sorted(edits, reverse=True):
+        kept.insert(min(position, len(kept)), snippet if snippet.endswith("\n") else snippet + "\n")
+    return "".join(kept)
+
+
+def mutated(text: str, snippets: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """`text` with up to three of its lines dropped and up to four lines put in: snippets that
+    break it in known ways, or any text."""
+    lines = tuple(text.splitlines(keepends=True))
+    edits = st.lists(
+        st.tuples(st.integers(0, len(lines)), st.one_of(snippets, st.text(max_size=20))), max_size=4
+    )
+    return st.builds(_mutate, st.just(lines), edits, st.sets(st.integers(0, len(lines) - 1), max_size=3))
+
+
 yaml_snippets = st.sampled_from(
     [
         "  - id: x\n",
@@ -231,27 +248,15 @@ yaml_snippets = st.sampled_from(
 
 
 @PROFILE
-@given(
-    edits=st.lists(
-        st.tuples(st.integers(0, len(RULES_LINES)), st.one_of(yaml_snippets, st.text(max_size=20))),
-        max_size=4,
-    ),
-    drop=st.sets(st.integers(0, len(RULES_LINES) - 1), max_size=3),
-)
-def test_any_rules_file(cli, tmp_path: Path, edits: list[tuple[int, str]], drop: set[int]) -> None:
-    lines = [line for number, line in enumerate(RULES_LINES) if number not in drop]
-    for position, snippet in sorted(edits, reverse=True):
-        lines.insert(min(position, len(lines)), snippet if snippet.endswith("\n") else snippet + "\n")
-    root = project(tmp_path, rules="".join(lines))
+@given(rules=mutated(RULES_YAML, yaml_snippets))
+def test_any_rules_file(cli, tmp_path: Path, rules: str) -> None:
+    root = project(tmp_path, rules=rules)
     where = ("--corpus", str(root / "corpus"), "--rules", str(root / "rules.yaml"))
     well_behaved(cli("report", *where, "--format", "json"))
     well_behaved(cli("rules", "test", "--rules", str(root / "rules.yaml")))
     well_behaved(cli("check", *where))
 
 
-# --- the ledger -------------------------------------------------------------------------------
-
-LEDGER_LINES = LEDGER_YAML.splitlines(keepends=True)
 ledger_snippets = st.sampled_from(
     [
         "  - field: mission.site\n",
@@ -273,20 +278,11 @@ ledger_snippets = st.sampled_from(
 
 
 @PROFILE
-@given(
-    edits=st.lists(
-        st.tuples(st.integers(0, len(LEDGER_LINES)), st.one_of(ledger_snippets, st.text(max_size=20))),
-        max_size=4,
-    ),
-    drop=st.sets(st.integers(0, len(LEDGER_LINES) - 1), max_size=3),
-)
-def test_any_ledger(cli, tmp_path: Path, edits: list[tuple[int, str]], drop: set[int]) -> None:
-    lines = [line for number, line in enumerate(LEDGER_LINES) if number not in drop]
-    for position, snippet in sorted(edits, reverse=True):
-        lines.insert(min(position, len(lines)), snippet if snippet.endswith("\n") else snippet + "\n")
+@given(text=mutated(LEDGER_YAML, ledger_snippets))
+def test_any_ledger(cli, tmp_path: Path, text: str) -> None:
     root = project(tmp_path)
     ledger = root / "resolutions.yaml"
-    ledger.write_bytes("".join(lines).encode("utf-8", "surrogatepass"))
+    ledger.write_bytes(text.encode("utf-8", "surrogatepass"))
     before = ledger.read_bytes()
     where = (
         "--corpus",
