@@ -421,6 +421,8 @@ class Registry:
         )
         self._cached: tuple[tuple[str, int, bytes], list[Relation]] | None = None
         self._article: _Article | None = None
+        self._name_words: dict[str, bool] = {}
+        """Words already judged by _name_word: the capitalised words of the articles read."""
 
     # --- office forms ---------------------------------------------------------------------------
 
@@ -696,13 +698,19 @@ class Registry:
         return None, True, name, f"the surname {text!r} is ambiguous: both {full} appear earlier"
 
     def _name_word(self, word: str) -> bool:
-        folded = word.translate(_FOLD).casefold().rstrip(".")
-        return (
-            folded not in _NOT_NAMES
-            and folded not in _TITLE_WORDS
-            and title_key(word) not in self.country_of_word
-            and not folded.endswith("'s")
-        )
+        """Whether a word may be a given name (not a title word, a country, a possessive)."""
+        known = self._name_words.get(word)
+        if known is None:
+            if len(self._name_words) >= _NAME_WORDS_KEPT:
+                self._name_words.clear()  # a bound on memory over a large corpus
+            folded = word.translate(_FOLD).casefold().rstrip(".")
+            known = self._name_words[word] = (
+                folded not in _NOT_NAMES
+                and folded not in _TITLE_WORDS
+                and title_key(word) not in self.country_of_word
+                and not folded.endswith("'s")
+            )
+        return known
 
     def _earlier_full_name(self, surname: str, position: int, scope: SentenceScope) -> str | None:
         """'Taro Yamada' for a later 'Yamada', when the article gave the full name before the
@@ -721,21 +729,15 @@ class Registry:
         article = self._article_for(scope)
         if article.given_names is None:
             index: dict[str, tuple[list[int], list[str]]] = {}
-            text = article.text
-            words = _NAME_WORD.finditer(text)
-            previous = next(words, None)
-            for word in words:
-                if previous is not None and previous.end() < word.start():
-                    first = previous.group()
-                    gap = text[previous.end() : word.start()]
-                    if gap.isspace() and first[0].isupper() and self._name_word(first):
-                        # the surname may be the word or a part of it ended by an apostrophe or
-                        # hyphen: "Yamada's", "Abe-era"
-                        for surname in _word_stems(word.group()):
-                            ends, given = index.setdefault(surname, ([], []))
-                            ends.append(word.start() + len(surname))
-                            given.append(first)
-                previous = word
+            for pair in _NAME_PAIR.finditer(article.text):
+                first, following = pair.group(1, 2)
+                if first[0].isupper() and self._name_word(first):
+                    # the surname may be the word or a part of it ended by an apostrophe or
+                    # hyphen: "Yamada's", "Abe-era"
+                    for surname in _word_stems(following):
+                        ends, given = index.setdefault(surname, ([], []))
+                        ends.append(pair.end() + len(surname))
+                        given.append(first)
             article.given_names = index
         return article.given_names
 
@@ -1053,8 +1055,11 @@ class Registry:
         return article.offices
 
 
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-"""A word that may be a given name or a surname."""
+_NAME_WORDS_KEPT = 100_000
+"""Words whose _name_word judgement is kept at most (then forgotten all at once)."""
+_NAME_PAIR = re.compile(r"(?<![\w'’\-])([^\W\d_a-z][\w'’\-]*)\s+(?=([^\W\d_][\w'’\-]*))")
+"""A word that may be a given name (it starts with a capital, or a letter beyond ASCII: checked
+after), spaces, and the word after it (looked ahead at, so that it may start the next pair)."""
 
 
 def _word_stems(word: str) -> list[str]:
