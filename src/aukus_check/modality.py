@@ -275,24 +275,30 @@ value's judgement read the whole sentence, and a long one quadratic."""
 
 class _Cues:
     """One kind of cue in a sentence: spans in text order (they never overlap, so their ends are
-    in order too), looked up by bisection."""
+    in order too). A sentence holds a handful, scanned; a long one is looked up by bisection."""
 
-    __slots__ = ("ends", "spans", "starts")
+    __slots__ = ("_ends", "_starts", "spans")
 
     def __init__(self, spans: list[CueSpan]) -> None:
         self.spans = spans
-        self.starts = [span[0] for span in spans]
-        self.ends = [span[1] for span in spans]
+        self._starts: list[int] = []
+        self._ends: list[int] = []
 
     def within(self, start: int, end: int) -> list[CueSpan]:
         """The cues that lie inside [start, end)."""
-        low = bisect.bisect_left(self.starts, start)
-        high = bisect.bisect_right(self.ends, end)
-        return self.spans[low:high] if low < high else []
+        spans = self.spans
+        if len(spans) <= _SCANNED_CUES:
+            return [span for span in spans if start <= span[0] and span[1] <= end]
+        if not self._starts:
+            self._starts = [span[0] for span in spans]
+            self._ends = [span[1] for span in spans]
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_right(self._ends, end)
+        return spans[low:high] if low < high else []
 
 
-def _within(cues: _Cues, start: int, end: int) -> list[CueSpan]:
-    return cues.within(start, end)
+_SCANNED_CUES = 16
+"""Up to this many cues of a kind, a scan is cheaper than a bisection."""
 
 
 class SentenceCues:
@@ -422,7 +428,7 @@ class SentenceCues:
 
     def _exclusion(self, clause_start: int, anchor_start: int) -> CueSpan | None:
         """The exclusion word that governs the element at anchor_start, if any."""
-        for cue in reversed(_within(self._exclusions, clause_start, anchor_start)):
+        for cue in reversed(self._exclusions.within(clause_start, anchor_start)):
             between = self.sentence[cue[1] : anchor_start]
             if "," in between and self._opens_sentence(cue):
                 continue  # "Except for AI, the pillar covers quantum": the phrase ends at its comma
@@ -459,7 +465,7 @@ class SentenceCues:
             clause_start = own
         hypothetical = [
             cue
-            for cue in _within(self._hypotheticals, whole_clause, anchor_start)
+            for cue in self._hypotheticals.within(whole_clause, anchor_start)
             # a condition ("if", "whether") governs its whole clause; "the prospect of" only what it names
             if (cue[0] >= clause_start or not _PROSPECT.search(cue[2]))
             and not (
@@ -477,7 +483,7 @@ class SentenceCues:
         if not wishes:  # "wants Japan to join": the wish governs an infinitive or a "for"/"in" phrase
             wished = [
                 cue
-                for cue in _within(self._wishes, clause_start, anchor_start)
+                for cue in self._wishes.within(clause_start, anchor_start)
                 if (
                     cue[2].lower().endswith(("for", "in", "to", "should"))
                     or _TO.search(self.sentence, cue[1], anchor_start)
@@ -493,7 +499,7 @@ class SentenceCues:
                 "asserted", False, (), dropped=f"hypothetical ('{hypothetical[0][2]}' before it)"
             )
         cues: list[Cue] = []
-        negations = _within(self._negations, clause_start, anchor_start)
+        negations = self._negations.within(clause_start, anchor_start)
         if negations:
             negations = self._after_last_join(negations, anchor_start)
         exclusion = self._exclusion(clause_start, anchor_start) if exclusions else None
@@ -520,26 +526,26 @@ class SentenceCues:
 
         prospective = [  # "plans to collaborate": the noun's reach ends at a finite verb
             cue
-            for cue in _within(self._prospective, clause_start, anchor_start)
+            for cue in self._prospective.within(clause_start, anchor_start)
             if not _FINITE.search(self.sentence, cue[1], anchor_start)
         ]
         future = (
             []
             if settled
-            else sorted(_within(self._future_or_possible, clause_start, anchor_start) + prospective)
+            else sorted(self._future_or_possible.within(clause_start, anchor_start) + prospective)
         )
-        later = _within(self._future, anchor_end, clause_end)
+        later = self._future.within(anchor_end, clause_end)
         if later and not settled:
             horizon = self._horizon(anchor_end, clause_end)
             future += [span for span in later if span[0] < horizon]
         cues.extend(Cue(kind="future", text=text) for _, _, text in future)
 
-        hedges = _within(self._hedges, clause_start, anchor_start)
+        hedges = self._hedges.within(clause_start, anchor_start)
         cues.extend(Cue(kind="hedge", text=text) for _, _, text in hedges)
 
         attributions = [
             span
-            for span in _within(self._attributions, anchor_start - CLAUSE_REACH, anchor_end + CLAUSE_REACH)
+            for span in self._attributions.within(anchor_start - CLAUSE_REACH, anchor_end + CLAUSE_REACH)
             if span[1] <= anchor_start or span[0] >= anchor_end or _SOURCE_CUE.match(span[2])
         ]
         cues.extend(Cue(kind="attribution", text=text) for _, _, text in attributions)
