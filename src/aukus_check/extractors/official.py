@@ -83,6 +83,7 @@ therefore only acts on predicates.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import unicodedata
@@ -499,7 +500,7 @@ class Registry:
 
     def _matches(self, construction: Construction, regex: Any, sentence: str, data: bytes) -> Iterable[Any]:
         to_char = char_offsets(sentence, data)
-        title_group, name_group = regex.groupindex["title"], regex.groupindex["name"]
+        title_group, name_group = _title_and_name(regex)
         for spans in iter_spans(regex, data):
             yield (
                 (to_char(spans[0][0]), to_char(spans[0][1])),
@@ -1053,6 +1054,12 @@ class Registry:
                         )
             article.offices = offices
         return article.offices
+
+
+@functools.lru_cache(maxsize=64)
+def _title_and_name(regex: Any) -> tuple[int, int]:
+    """The groups of a construction's title and name (the wrapper rebuilds groupindex per call)."""
+    return regex.groupindex["title"], regex.groupindex["name"]
 
 
 _NAME_WORDS_KEPT = 100_000

@@ -95,8 +95,11 @@ def expand_placeholders(
     return PLACEHOLDER.sub(replace, pattern)
 
 
+@functools.lru_cache(maxsize=1024)
 def ref_groups(regex: Any) -> tuple[tuple[int, str], ...]:
-    """(group index, reference) for every mention group of a compiled pattern."""
+    """(group index, reference) for every mention group of a compiled pattern (asked per
+    sentence of the patterns a stance's topic names: kept, since the wrapper rebuilds its
+    groupindex on every call)."""
     found = []
     for group_name, index in dict(regex.groupindex).items():
         match = _REF_GROUP.fullmatch(group_name)
