@@ -44,6 +44,14 @@ QUOTE_ITEM = re.compile(
 )
 
 
+def engine_report(corpus: Path, rules: Path):
+    """The report of a corpus, from the core (no CLI)."""
+    from aukus_check.engine import run
+    from aukus_check.rules import load_rules
+
+    return run(corpus, str(corpus), load_rules(rules, str(rules)), rules)
+
+
 def write(directory: Path, name: str, content: str) -> Path:
     path = directory / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -219,7 +227,7 @@ def test_briefing_is_byte_identical_across_runs_and_jobs(cli) -> None:
 def test_output_file_is_written_atomically(cli, tmp_path: Path) -> None:
     target = tmp_path / "briefing.html"
     target.write_text("old", encoding="utf-8")
-    result = cli("export", "--format", "html", "--output", str(target))
+    result = cli("export", "--corpus", "seeds", "--format", "html", "--output", str(target))
     assert result.code == ExitCode.OK
     assert result.stdout == ""
     assert result.stderr == f"wrote {target}\n"
@@ -438,10 +446,7 @@ def test_a_forecast_backed_by_another_articles_statement_is_not_unconfirmed(cli,
 
 
 def test_resolution_note_is_shown_under_its_conflict(cli, small: tuple[Path, Path]) -> None:
-    from aukus_check.cli import _load_report
-
-    corpus, rules = small
-    report = _load_report(corpus, rules)
+    report = engine_report(*small)
     note = ResolutionNote(
         decision="accept under_consideration",
         rationale="A1 misreads the [announcement](http://evil.example); see <b>B</b>.",
@@ -560,9 +565,7 @@ def test_values_and_stances_in_words() -> None:
 
 
 def test_prepared_date_comes_only_from_the_options(cli, small: tuple[Path, Path]) -> None:
-    from aukus_check.cli import _load_report
-
-    report = _load_report(*small)
+    report = engine_report(*small)
     text = briefing(report, RenderOptions(date=datetime.date(2025, 1, 31)))
     assert "\nPrepared 31 January 2025.\n" in text
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from aukus_check.exit_codes import ExitCode
-from tests.conftest import REPO
+from tests.conftest import REPO, RULES, SEEDS
 from tests.gate_helpers import (
     ARTICLE_A,
     ARTICLE_B,
@@ -430,8 +430,9 @@ def test_since_with_an_unknown_revision(cli, repo: Path, revision: str, expected
 # --- the bundled seeds ------------------------------------------------------------------------
 
 
-def test_check_passes_on_the_bundled_seeds_from_any_directory(tmp_path: Path) -> None:
-    """The seeds ship with a ledger beside the rules: the gate passes out of the box."""
+def test_check_gates_no_corpus_nobody_chose_from_any_directory(tmp_path: Path) -> None:
+    """Without --corpus and without a configuration file, the gate refuses: it must never pass
+    on the bundled sample when it was meant to check the user's own articles."""
     completed = subprocess.run(
         [sys.executable, "-m", "aukus_check", "check"],
         cwd=tmp_path,
@@ -439,15 +440,38 @@ def test_check_passes_on_the_bundled_seeds_from_any_directory(tmp_path: Path) ->
         text=True,
         env={**os.environ, "COLUMNS": "160"},
     )
+    assert completed.returncode == 2, completed.stdout + completed.stderr
+    assert completed.stdout == ""
+    assert completed.stderr.count("\n") == 1
+    assert completed.stderr.startswith("no corpus to check: give --corpus DIR or a configuration file")
+    assert 'corpus = "DIR"' in completed.stderr
+
+
+def test_check_gates_the_corpus_a_configuration_file_names(tmp_path: Path) -> None:
+    """The seeds ship with a ledger beside the rules: named in a configuration file found
+    above the working directory, the gate passes on them."""
+    (tmp_path / "aukus-check.toml").write_text(
+        f'corpus = "{SEEDS.as_posix()}"\nrules = "{RULES.as_posix()}"\n', encoding="utf-8"
+    )
+    below = tmp_path / "somewhere" / "deeper"
+    below.mkdir(parents=True)
+    completed = subprocess.run(
+        [sys.executable, "-m", "aukus_check", "check"],
+        cwd=below,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "160"},
+    )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert completed.stderr == ""
+    assert f"corpus {SEEDS.as_posix()}" in completed.stdout
     assert "0 unresolved · 0 stale" in completed.stdout
 
 
 def test_the_bundled_ledger_covers_the_bundled_conflicts_with_rationales(cli) -> None:
     import json
 
-    data = json.loads(cli("check", "--format", "json").stdout)
+    data = json.loads(cli("check", "--corpus", "seeds", "--format", "json").stdout)
     assert data["unresolved"] == [] and data["stale"] == []
     assert data["ledger"] == "rules/resolutions.yaml"
     for item in data["resolved"]:

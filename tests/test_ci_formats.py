@@ -118,7 +118,7 @@ def test_sarif_of_the_bundled_seeds_under_report_counts_every_conflict(cli) -> N
     ]
     assert len(results[1]["locations"]) == 4  # talks_reported, under_consideration, invited, joined
     assert all(r["relatedLocations"] for r in results[1:])
-    passed = json.loads(cli("check", "--format", "sarif").stdout)
+    passed = json.loads(cli("check", "--corpus", "seeds", "--format", "sarif").stdout)
     assert passed["runs"][0]["results"] == []
     assert not list(sarif_validator().iter_errors(passed))
 

@@ -60,7 +60,12 @@ def only_line(stderr: str) -> str:
 def test_report_on_the_bundled_seeds_shows_conflicts_first_and_a_summary(cli) -> None:
     result = cli("report")
     assert result.code == ExitCode.OK, result.stderr
-    assert result.stderr == ""
+    # it says, on stderr and in its header, that this is the sample, not the user's corpus
+    assert result.stderr == (
+        "aukus-check: showing the bundled sample corpus (no --corpus given and no configuration "
+        "file names one)\n"
+    )
+    assert result.stdout.splitlines()[0].endswith("· corpus seeds (the bundled sample)")
     rows = [line for line in result.stdout.splitlines() if line.startswith("│ ")]
     statuses = [row.split("│")[2].strip() for row in rows if row.split("│")[2].strip()]
     order = ["conflict", "time_separated", "agree", "single", "per_article", "silent"]
@@ -141,7 +146,7 @@ def test_output_is_byte_identical_across_runs(cli) -> None:
 def test_output_file_is_written_atomically_and_replaces_the_old(cli, tmp_path: Path) -> None:
     target = tmp_path / "report.json"
     target.write_text("old", encoding="utf-8")
-    result = cli("report", "--format", "json", "-o", str(target))
+    result = cli("report", "--corpus", "seeds", "--format", "json", "-o", str(target))
     assert result.code == 0, result.stderr
     assert result.stdout == ""
     assert only_line(result.stderr) == f"wrote {target}"
@@ -151,7 +156,7 @@ def test_output_file_is_written_atomically_and_replaces_the_old(cli, tmp_path: P
 
 def test_output_into_a_missing_directory_is_an_input_error(cli, tmp_path: Path) -> None:
     target = tmp_path / "missing" / "report.json"
-    result = cli("report", "-o", str(target))
+    result = cli("report", "--corpus", "seeds", "-o", str(target))
     assert result.code == ExitCode.USAGE
     assert only_line(result.stderr) == f"{target}: cannot write: No such file or directory"
 

@@ -51,7 +51,7 @@ def test_readme_field_excerpt_lines_are_real_output(cli) -> None:
 def test_readme_check_excerpt_on_the_seeds_is_the_real_output(cli) -> None:
     excerpt = README.split("(`rules/resolutions.yaml`),\nthe gate passes:", 1)[1].split("```text\n", 1)[1]
     excerpt = excerpt.split("```", 1)[0]
-    result = cli("check", columns=170)
+    result = cli("check", "--corpus", "seeds", columns=170)
     assert result.code == 0
     assert result.stdout == excerpt
 

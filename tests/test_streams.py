@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, SEEDS
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX streams")
 COMMAND = [sys.executable, "-m", "aukus_check"]
@@ -31,7 +31,7 @@ def run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]
 
 
 @posix_only
-@pytest.mark.parametrize("command", [["report"], ["check"], ["--version"]])
+@pytest.mark.parametrize("command", [["report"], ["check", "--corpus", str(SEEDS)], ["--version"]])
 def test_a_closed_stdout_is_exit_2_with_one_line(command: list[str]) -> None:
     done = subprocess.run(
         [*COMMAND, *command],
@@ -47,7 +47,7 @@ def test_a_closed_stdout_is_exit_2_with_one_line(command: list[str]) -> None:
 
 
 @posix_only
-@pytest.mark.parametrize("command", [["report"], ["check"], ["rules", "test"]])
+@pytest.mark.parametrize("command", [["report"], ["check", "--corpus", str(SEEDS)], ["rules", "test"]])
 def test_a_closed_stderr_changes_no_exit_code(command: list[str]) -> None:
     done = subprocess.run(
         [*COMMAND, *command],

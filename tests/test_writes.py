@@ -16,13 +16,14 @@ from pathlib import Path
 import pytest
 
 from aukus_check.exit_codes import ExitCode
+from tests.conftest import SEEDS
 from tests.gate_helpers import SOURCES, inside, write_project
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file kinds")
 
 
 def report_to(cli, target: Path):
-    return cli("report", "--format", "json", "-o", str(target))
+    return cli("report", "--corpus", str(SEEDS), "--format", "json", "-o", str(target))
 
 
 def test_a_regular_file_is_replaced_and_keeps_its_mode(cli, tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from aukus_check.render import BRIEFING_FORMATS, FORMATS, RenderOptions
 from aukus_check.safe_text import printable
 
 if TYPE_CHECKING:
+    from aukus_check.config import Config
     from aukus_check.models import Report
     from aukus_check.rules import RuleSet
 
@@ -90,35 +91,95 @@ class _Inputs:
     corpus_dir: Path
     corpus_display: str
     bundled_corpus: bool
+    config: Config | None = None
 
 
-def _inputs(corpus: Path | None, rules: Path | None) -> _Inputs:
-    """The given or bundled corpus and rules."""
+def _config(path: Path | None) -> Config | None:
+    """The configuration named by --config, else the one found above the working directory."""
+    from aukus_check.config import find_config, load_config
+
+    if path is not None:
+        return load_config(path, str(path))
+    found = find_config(Path.cwd())
+    return load_config(found, _shown(found)) if found is not None else None
+
+
+def _shown(path: Path) -> str:
+    """A path from a configuration file as the user would write it: relative to the working
+    directory when it lies below it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix() or "."
+    except ValueError:
+        return path.as_posix()
+
+
+def _inputs(corpus: Path | None, rules: Path | None, config_file: Path | None = None) -> _Inputs:
+    """The corpus and rules: the flags, else the configuration's, else the bundled ones."""
     from aukus_check.resources import BUNDLED_CORPUS, BUNDLED_RULES, bundled_path
 
-    return _Inputs(
-        rules_file=rules if rules is not None else bundled_path(BUNDLED_RULES),
-        rules_display=str(rules) if rules is not None else BUNDLED_RULES,
-        corpus_dir=corpus if corpus is not None else bundled_path(BUNDLED_CORPUS),
-        corpus_display=(str(corpus).rstrip("/") or "/") if corpus is not None else BUNDLED_CORPUS,
-        bundled_corpus=corpus is None,
-    )
+    config = _config(config_file)
+    if corpus is None and config is not None and config.corpus is not None:
+        corpus_dir, corpus_display = config.corpus, _shown(config.corpus)
+    elif corpus is not None:
+        corpus_dir, corpus_display = corpus, str(corpus).rstrip("/") or "/"
+    else:
+        corpus_dir, corpus_display = bundled_path(BUNDLED_CORPUS), BUNDLED_CORPUS
+    if rules is None and config is not None and config.rules is not None:
+        rules_file, rules_display = config.rules, _shown(config.rules)
+    elif rules is not None:
+        rules_file, rules_display = rules, str(rules)
+    else:
+        rules_file, rules_display = bundled_path(BUNDLED_RULES), BUNDLED_RULES
+    bundled = corpus is None and (config is None or config.corpus is None)
+    return _Inputs(rules_file, rules_display, corpus_dir, corpus_display, bundled, config)
+
+
+def _chosen_corpus(inputs: _Inputs) -> None:
+    """The gate reads only a corpus somebody named: a flag or a configuration file."""
+    if inputs.bundled_corpus:
+        where = f" ({inputs.config.display} names none)" if inputs.config is not None else ""
+        raise UsageError(
+            f"no corpus to check: give --corpus DIR or a configuration file that names one{where}",
+            hint='name it in aukus-check.toml: corpus = "DIR" (see README "Configuration")',
+        )
+
+
+def _say_if_sample(inputs: _Inputs) -> None:
+    """A view of the bundled sample says so, on stderr, so nobody mistakes it for their corpus."""
+    if inputs.bundled_corpus:
+        _err(
+            "aukus-check: showing the bundled sample corpus (no --corpus given and no configuration "
+            "file names one)"
+        )
+
+
+def _format_of(command: str, given: enum.Enum | None, choices: type[enum.Enum], inputs: _Inputs) -> str:
+    """The --format given, else the configuration's default for the command, else the built-in one."""
+    if given is not None:
+        return str(given.value)
+    config = inputs.config
+    if config is not None and command in config.formats:
+        name = config.formats[command]
+        allowed = [member.value for member in choices]
+        if name not in allowed:
+            from aukus_check.config import ConfigError
+
+            raise ConfigError(
+                f"format.{command} = {name!r} is not a format of {command}",
+                config.where(f"format.{command}"),
+                hint=f"one of {', '.join(allowed)}",
+            )
+        return name
+    return _DEFAULT_FORMATS[command]
+
+
+_DEFAULT_FORMATS = {"report": "table", "check": "table", "export": "markdown"}
 
 
 def _load_rules(inputs: _Inputs) -> RuleSet:
     from aukus_check.rules import load_rules
 
     return load_rules(inputs.rules_file, inputs.rules_display)
-
-
-def _load_report(
-    corpus: Path | None, rules: Path | None, jobs: int | None = None, field: str | None = None
-) -> Report:
-    """Run the engine on the given or bundled corpus and rules; print warnings to stderr."""
-    inputs = _inputs(corpus, rules)
-    rule_set = _load_rules(inputs)
-    _check_field([f.id for f in rule_set.fields], field)  # before reading thousands of articles
-    return _run_engine(inputs, rule_set, jobs)
 
 
 def _run_engine(inputs: _Inputs, rule_set: RuleSet, jobs: int | None) -> Report:
@@ -235,11 +296,13 @@ BriefingFormat = enum.Enum("BriefingFormat", {name: name for name in BRIEFING_FO
 """The --format choices of `export`."""
 
 FormatOption = Annotated[
-    OutputFormat,
+    OutputFormat | None,
     typer.Option(
         "--format",
         "-f",
-        help="Output format: table (terminal), json, or for CI github (workflow commands), sarif, junit.",
+        help="Output format: table (terminal), json, or for CI github (workflow commands), sarif, junit. "
+        "[default: the configuration's, else table]",
+        show_default=False,
     ),
 ]
 
@@ -255,6 +318,15 @@ ResolutionsOption = Annotated[
     Path | None,
     typer.Option(
         help="The resolution ledger. [default: resolutions.yaml beside the rules file]", dir_okay=False
+    ),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Configuration file (aukus-check.toml, or pyproject.toml with [tool.aukus-check]). "
+        "[default: the nearest one at or above the working directory]",
+        dir_okay=False,
     ),
 ]
 OutputOption = Annotated[
@@ -278,18 +350,24 @@ def report(
         str | None,
         typer.Option(help="Show one field in detail: every value, its quote and location."),
     ] = None,
-    output_format: FormatOption = OutputFormat["table"],
+    output_format: FormatOption = None,
     output: OutputOption = None,
     jobs: JobsOption = 0,
+    config: ConfigOption = None,
 ) -> None:
     """Report where the articles agree, conflict or are silent, field by field.
 
     Exits 0 whatever it finds (it is for looking, not for gating CI); 2 on bad input.
     """
     with _input_errors():
-        result = _load_report(corpus, rules, jobs or None, field)
+        inputs = _inputs(corpus, rules, config)
+        chosen = _format_of("report", output_format, OutputFormat, inputs)
+        rule_set = _load_rules(inputs)
+        _check_field([f.id for f in rule_set.fields], field)  # before reading thousands of articles
+        _say_if_sample(inputs)
+        result = _run_engine(inputs, rule_set, jobs or None)
         color, width = _terminal() if output is None else (False, 120)
-        data = FORMATS[output_format.value](result, RenderOptions(field=field, color=color, width=width))
+        data = FORMATS[chosen](result, RenderOptions(field=field, color=color, width=width))
         _emit(data, output)
 
 
@@ -311,6 +389,7 @@ def explain(
     output_format: Annotated[
         ExplainFormat, typer.Option("--format", "-f", help="text, or json (one object per candidate).")
     ] = ExplainFormat.text,
+    config: ConfigOption = None,
 ) -> None:
     """Show every candidate match of FIELD, the rule behind it, and why it was kept or dropped.
 
@@ -320,7 +399,7 @@ def explain(
         from aukus_check.corpus import load_corpus
         from aukus_check.explain import explain_article
 
-        inputs = _inputs(corpus, rules)
+        inputs = _inputs(corpus, rules, config)
         rule_set = _load_rules(inputs)
         _check_field([f.id for f in rule_set.fields], field)
         loaded = load_corpus(
@@ -386,12 +465,13 @@ def rules_test(
         bool, typer.Option("--coverage", help="Also name the rules that never fire on the corpus.")
     ] = False,
     corpus: CorpusOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Run every rule's examples; exit 1 if any fails or a rule lacks examples, 0 otherwise."""
     with _input_errors():
         from aukus_check.ruletests import run_examples, untestable_rules, unused_rules
 
-        inputs = _inputs(corpus, rules)
+        inputs = _inputs(corpus, rules, config)
         rule_set = _load_rules(inputs)
         out: list[str] = []
         outcomes = list(run_examples(rule_set))
@@ -509,6 +589,8 @@ def _ledger_location(inputs: _Inputs, resolutions: Path | None) -> tuple[Path, s
 
     if resolutions is not None:
         return resolutions, str(resolutions)
+    if inputs.config is not None and inputs.config.resolutions is not None:
+        return inputs.config.resolutions, _shown(inputs.config.resolutions)
     return default_ledger_path(inputs.rules_file), default_ledger_path(Path(inputs.rules_display)).as_posix()
 
 
@@ -527,9 +609,10 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="A stale ledger entry (matching no conflict) fails the gate too.")
     ] = False,
-    output_format: FormatOption = OutputFormat["table"],
+    output_format: FormatOption = None,
     output: OutputOption = None,
     jobs: JobsOption = 0,
+    config: ConfigOption = None,
 ) -> None:
     """Gate CI: fail when a conflict has no recorded decision.
 
@@ -539,7 +622,9 @@ def check(
     from aukus_check.ledger import load_ledger
 
     with _input_errors():
-        inputs = _inputs(corpus, rules)
+        inputs = _inputs(corpus, rules, config)
+        _chosen_corpus(inputs)
+        chosen = _format_of("check", output_format, OutputFormat, inputs)
         changes = None
         if since is not None:  # a bad revision fails before the corpus is read
             from aukus_check.since import changes_since
@@ -584,7 +669,7 @@ def check(
             )
         color, width = _terminal() if output is None else (False, 120)
         options = RenderOptions(color=color, width=width, gate=gate)
-        _emit(FORMATS[output_format.value](result, options), output)
+        _emit(FORMATS[chosen](result, options), output)
     raise typer.Exit(ExitCode.OK if gate.passed else ExitCode.FINDINGS)
 
 
@@ -651,6 +736,7 @@ def resolve(
     rules: RulesOption = None,
     resolutions: ResolutionsOption = None,
     jobs: JobsOption = 0,
+    config: ConfigOption = None,
 ) -> None:
     """Record a decision on a field's conflict in the resolution ledger.
 
@@ -668,7 +754,7 @@ def resolve(
         if not note.strip():
             raise UsageError("--note is empty", hint="say why, from reading the articles")
         day = _decision_date(date)
-        inputs = _inputs(corpus, rules)
+        inputs = _inputs(corpus, rules, config)
         rule_set = _load_rules(inputs)
         _check_field([f.id for f in rule_set.fields], field)
         ledger_file, ledger_display = _ledger_location(inputs, resolutions)
@@ -747,13 +833,15 @@ def export(
     corpus: CorpusOption = None,
     rules: RulesOption = None,
     output_format: Annotated[
-        BriefingFormat,
+        BriefingFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="markdown (CommonMark with tables) or html (one self-contained, printable page).",
+            help="markdown (CommonMark with tables) or html (one self-contained, printable page). "
+            "[default: the configuration's, else markdown]",
+            show_default=False,
         ),
-    ] = BriefingFormat["markdown"],
+    ] = None,
     output: OutputOption = None,
     jobs: JobsOption = 0,
     date: Annotated[
@@ -764,6 +852,7 @@ def export(
         ),
     ] = None,
     resolutions: ResolutionsOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Write a briefing for readers who will not run the tool: conflicts first, every value quoted.
 
@@ -776,10 +865,12 @@ def export(
 
     with _input_errors():
         prepared = _briefing_date(date)  # before reading thousands of articles
-        inputs = _inputs(corpus, rules)
+        inputs = _inputs(corpus, rules, config)
+        chosen = _format_of("export", output_format, BriefingFormat, inputs)
         rule_set = _load_rules(inputs)
         ledger_file, ledger_display = _ledger_location(inputs, resolutions)
         ledger = load_ledger(ledger_file, ledger_display, rule_set.fields, missing_ok=resolutions is None)
+        _say_if_sample(inputs)
         result = _run_engine(inputs, rule_set, jobs or None)
         notes = {
             item.conflict.field: ResolutionNote(
@@ -790,7 +881,7 @@ def export(
             )
             for item in evaluate(result, ledger).resolved
         }
-        data = FORMATS[output_format.value](result, RenderOptions(date=prepared, resolutions=notes))
+        data = FORMATS[chosen](result, RenderOptions(date=prepared, resolutions=notes))
         _emit(data, output)
 
 

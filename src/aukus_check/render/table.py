@@ -89,7 +89,8 @@ def _heading(report: Report) -> Text:
     return Text.assemble(
         ("aukus-check", "bold"),
         f" · {one_line(report.rules.title)} (rules {one_line(report.rules.version)})",
-        f" · corpus {one_line(report.corpus.path)}",
+        f" · corpus {one_line(report.corpus.path)}"
+        + (" (the bundled sample)" if report.corpus.bundled else ""),
     )
 
 
