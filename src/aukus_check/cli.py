@@ -829,6 +829,44 @@ def _briefing_date(value: str | None) -> datetime.date | None:
 
 
 @app.command()
+def init(
+    directory: Annotated[
+        Path,
+        typer.Argument(metavar="DIR", help="Where to start the project. [default: .]", show_default=False),
+    ] = Path("."),
+) -> None:
+    """Start a project: a configuration, an empty corpus, editable rules, an empty ledger, CI.
+
+    Writes aukus-check.toml, corpus/, rules/aukus.yaml (a copy of the bundled rules),
+    rules/resolutions.yaml, a GitHub workflow and a pre-commit configuration that use it, and
+    adds aukus-check's lines to .gitignore. Never overwrites a file: if one exists, nothing is
+    written and exit is 2.
+    """
+    with _input_errors():
+        from aukus_check.project_init import init_project
+        from aukus_check.resources import BUNDLED_RULES, bundled_path
+
+        display = str(directory).rstrip("/") or "/"
+        if os.path.lexists(directory) and not directory.is_dir():
+            raise UsageError(f"{display} is not a directory")
+        directory.mkdir(parents=True, exist_ok=True)
+        rules_text = bundled_path(BUNDLED_RULES).read_text(encoding="utf-8")
+        written = init_project(directory, display, rules_text)
+        lines = [f"created {_shown_under(path, directory, display)}" for path in written.created]
+        if written.gitignore is not None:
+            lines.append(
+                f"added aukus-check's lines to {_shown_under(written.gitignore, directory, display)}"
+            )
+        lines.append("next: put articles in corpus/, then run aukus-check check")
+        _write_stdout(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def _shown_under(path: Path, directory: Path, display: str) -> str:
+    relative = path.relative_to(directory).as_posix()
+    return relative if display == "." else f"{display}/{relative}"
+
+
+@app.command()
 def export(
     corpus: CorpusOption = None,
     rules: RulesOption = None,
