@@ -39,21 +39,23 @@ def test_workflow_runs_the_gate_and_uploads_sarif() -> None:
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_the_example_workflow_is_the_one_init_writes() -> None:
+    from aukus_check.project_init import WORKFLOW as WRITTEN
+
+    assert WORKFLOW.read_text(encoding="utf-8") == WRITTEN
+
+
 @pytest.mark.parametrize("seeds_resolved", [True, False])
-def test_workflow_scripts_work_on_the_seeds(tmp_path: Path, seeds_resolved: bool) -> None:
-    """The SARIF and gate steps, run as the workflow runs them, on a copy of the seeds."""
-    shutil.copytree(REPO / "seeds", tmp_path / "corpus")
-    shutil.copytree(REPO / "rules", tmp_path / "rules", ignore=shutil.ignore_patterns(".*"))
-    if not seeds_resolved:
-        (tmp_path / "rules" / "resolutions.yaml").unlink()
+def test_workflow_scripts_work_on_the_seeds(cli, tmp_path: Path, seeds_resolved: bool) -> None:
+    """The SARIF and gate steps, run as the workflow runs them, in a project `init` made, with
+    the seeds as its corpus: the steps name no corpus, the configuration does."""
+    assert cli("init", str(tmp_path)).code == 0
+    for article in (REPO / "seeds").glob("*.txt"):
+        shutil.copy(article, tmp_path / "corpus")
+    if seeds_resolved:
+        shutil.copy(REPO / "rules" / "resolutions.yaml", tmp_path / "rules" / "resolutions.yaml")
     shim = f'aukus-check() {{ {shlex.quote(sys.executable)} -m aukus_check "$@"; }}\n'
-    env = {
-        **os.environ,
-        "CORPUS": "corpus",
-        "RULES": "rules/aukus.yaml",
-        "BASE_REF": "",
-        "PYTHONPATH": str(REPO / "src"),
-    }
+    env = {**os.environ, "BASE_REF": "", "PYTHONPATH": str(REPO / "src")}
     named = steps()
     outcomes = {}
     for name in ("SARIF for code scanning", "Gate"):

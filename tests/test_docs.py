@@ -70,7 +70,8 @@ def test_readme_unresolved_excerpt_lines_are_real_output(cli, tmp_path) -> None:
 
 
 def test_readme_ci_excerpt_is_the_example_workflow() -> None:
-    excerpt = README.split("code scanning. Its core:", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    excerpt = README.split("[configuration](#configuration). Its core:", 1)[1]
+    excerpt = excerpt.split("```yaml\n", 1)[1].split("```", 1)[0]
     workflow = (REPO / "examples" / "github-workflow.yml").read_text(encoding="utf-8")
     for line in excerpt.splitlines():
         assert line in workflow.splitlines(), line
