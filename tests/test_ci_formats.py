@@ -253,3 +253,70 @@ def test_report_ci_formats_count_every_conflict_as_unresolved(cli, tmp_path: Pat
     result = run(cli, project, "report", "--format", "github")
     assert result.code == ExitCode.OK  # ...but report reads no ledger and never gates
     assert len(result.stdout.splitlines()) == 2
+
+
+# --- GitHub's ten annotations per step ----------------------------------------------------------
+
+LETTERS = "abcdefghijklmnopqrstuvwxy"  # 25 fields
+
+
+def many_conflicts(root: Path) -> Path:
+    """Rules of 25 fields and two articles that disagree on every one: 25 unresolved conflicts."""
+    fields = "".join(
+        f"""  - id: gauge.{letter}
+    label: Gauge {letter}
+    type: enum
+    vocabulary: [rose, fell]
+    extractors:
+      - kind: lexicon
+        terms:
+          rose: [gauge {letter} rose]
+          fell: [gauge {letter} fell]
+"""
+        for letter in LETTERS
+    )
+    rules = 'schema_version: 1\nversion: "test"\ntitle: Gauges\nfields:\n' + fields
+    (root / "corpus").mkdir(parents=True)
+    (root / "rules.yaml").write_text(rules, encoding="utf-8")
+    for name, verb in (("up", "rose"), ("down", "fell")):
+        body = " ".join(f"The gauge {letter} {verb} today." for letter in LETTERS)
+        (root / "corpus" / f"{name}.txt").write_text(f"Gauges {name}\n\n{body}\n", encoding="utf-8")
+    return root
+
+
+def test_annotations_beyond_github_s_ten_go_to_the_job_summary(cli, tmp_path: Path, monkeypatch) -> None:
+    root = many_conflicts(tmp_path / "p")
+    summary_file = tmp_path / "step-summary.md"
+    summary_file.write_text("an earlier step's summary\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+    with inside(root):
+        result = cli("check", "--corpus", "corpus", "--rules", "rules.yaml", "--format", "github")
+    assert result.code == ExitCode.FINDINGS
+    lines = result.stdout.splitlines()
+    assert len([line for line in lines if line.startswith("::error ")]) == 10
+    (notice,) = [line for line in lines if line.startswith("::notice ")]
+    assert "40 more of 50 annotations are not shown here" in notice and "see the job summary" in notice
+    summary = summary_file.read_text(encoding="utf-8")
+    assert summary.startswith("an earlier step's summary\n")  # added to, never replaced
+    rows = [line for line in summary.splitlines() if line.startswith("| gauge.")]
+    assert len(rows) == 50  # each side of each conflict, with its place and quote
+    assert {row.split(" | ")[0].removeprefix("| ") for row in rows} == {
+        f"gauge.{letter}" for letter in LETTERS
+    }
+    assert "| gauge.a | fell | corpus/down.txt:3:" in summary
+
+
+def test_without_a_job_summary_the_notice_points_to_the_full_list(cli, tmp_path: Path, monkeypatch) -> None:
+    root = many_conflicts(tmp_path / "p")
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    with inside(root):
+        result = cli("report", "--corpus", "corpus", "--rules", "rules.yaml", "--format", "github")
+    assert len([line for line in result.stdout.splitlines() if line.startswith("::error ")]) == 10
+    assert "see the full list (--format table)" in result.stdout.splitlines()[-1]
+
+
+def test_field_is_refused_with_a_ci_format(cli) -> None:
+    for fmt in ("github", "sarif", "junit"):
+        result = cli("report", "--corpus", "seeds", "--field", "japan.pillar2_status", "--format", fmt)
+        assert result.code == ExitCode.USAGE
+        assert result.stderr.startswith(f"--field shows one field in the table or json format, not in {fmt}")

@@ -174,6 +174,31 @@ def _format_of(command: str, given: enum.Enum | None, choices: type[enum.Enum], 
 
 
 _DEFAULT_FORMATS = {"report": "table", "check": "table", "export": "markdown"}
+_CI_FORMATS = ("github", "sarif", "junit")
+
+
+def _summarized(chosen: str) -> bool:
+    """Whether the github format's annotations beyond GitHub's limit go to the job summary."""
+    return chosen == "github" and bool(os.environ.get("GITHUB_STEP_SUMMARY"))
+
+
+def _write_step_summary(result: Report, options: RenderOptions) -> None:
+    """Append every annotation, as a table, to the job summary when GitHub would drop some."""
+    if not options.step_summary:
+        return
+    from aukus_check.render.github_format import summary
+
+    text = summary(result, options)
+    if not text:  # nothing folded: the annotations say it all
+        return
+    from aukus_check.writes import WriteError, reason
+
+    path = os.environ["GITHUB_STEP_SUMMARY"]
+    try:
+        with open(path, "a", encoding="utf-8") as handle:  # the runner's file: added to, never replaced
+            handle.write(text)
+    except OSError as error:
+        raise WriteError(f"cannot write the job summary: {reason(error)}", Location(path)) from None
 
 
 def _load_rules(inputs: _Inputs) -> RuleSet:
@@ -362,13 +387,19 @@ def report(
     with _input_errors():
         inputs = _inputs(corpus, rules, config)
         chosen = _format_of("report", output_format, OutputFormat, inputs)
+        if field is not None and chosen in _CI_FORMATS:
+            raise UsageError(
+                f"--field shows one field in the table or json format, not in {chosen}",
+                hint=f"drop --field for {chosen}, or use --format table or json",
+            )
         rule_set = _load_rules(inputs)
         _check_field([f.id for f in rule_set.fields], field)  # before reading thousands of articles
         _say_if_sample(inputs)
         result = _run_engine(inputs, rule_set, jobs or None)
         color, width = _terminal() if output is None else (False, 120)
-        data = FORMATS[chosen](result, RenderOptions(field=field, color=color, width=width))
-        _emit(data, output)
+        options = RenderOptions(field=field, color=color, width=width, step_summary=_summarized(chosen))
+        _emit(FORMATS[chosen](result, options), output)
+        _write_step_summary(result, options)
 
 
 class ExplainFormat(enum.StrEnum):
@@ -668,8 +699,9 @@ def check(
                 + (f" ({', '.join(gate.left_out)})" if count else "")
             )
         color, width = _terminal() if output is None else (False, 120)
-        options = RenderOptions(color=color, width=width, gate=gate)
+        options = RenderOptions(color=color, width=width, gate=gate, step_summary=_summarized(chosen))
         _emit(FORMATS[chosen](result, options), output)
+        _write_step_summary(result, options)
     raise typer.Exit(ExitCode.OK if gate.passed else ExitCode.FINDINGS)
 
 

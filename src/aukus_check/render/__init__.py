@@ -46,6 +46,8 @@ class RenderOptions:
     """The briefing's "prepared on" date; without it the briefing states no date (never the clock)."""
     resolutions: Mapping[str, ResolutionNote] = dataclasses.field(default_factory=dict)
     """Field id -> the recorded resolution of its conflict, shown in the briefing."""
+    step_summary: bool = False
+    """Whether the caller writes the github format's summary to the job summary."""
 
 
 Renderer = Callable[["Report", RenderOptions], bytes]
