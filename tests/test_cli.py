@@ -426,3 +426,68 @@ def test_field_detail_shows_what_a_typed_value_stands_for(cli) -> None:
     contract = cli("report", "--field", "naval_group.contract_value", columns=200).stdout
     # "valued near one billion dollars": "near" widens by the rule's 10%.
     assert "interval: 900,000,000 – 1,100,000,000 USD (approximate)" in contract
+
+
+# --- filtering, quiet, colour -------------------------------------------------------------------
+
+
+def test_status_shows_only_the_fields_with_those_statuses(cli) -> None:
+    result = cli("report", "--corpus", "seeds", "--status", "conflict")
+    rows = [
+        line for line in result.stdout.splitlines() if line.startswith("│ ") and line.split("│")[1].strip()
+    ]
+    assert [row.split("│")[1].strip() for row in rows] == [
+        "japan.pillar2_status",
+        "japan.full_membership",
+        "position.australia",
+    ]
+    both = cli("report", "--corpus", "seeds", "--status", "conflict, time_separated")
+    assert both.stdout == result.stdout  # the seeds have no time-separated field
+    none = cli("report", "--corpus", "seeds", "--status", "time_separated")
+    assert "no field is time_separated" in none.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--status", "conflicts"), "--status 'conflicts': unknown status"),
+        (("--status", "conflict", "--format", "json"), "--status filters the table format, not json"),
+    ],
+)
+def test_a_bad_status_filter_is_one_line(cli, args: tuple[str, ...], message: str) -> None:
+    result = cli("report", "--corpus", "seeds", *args)
+    assert result.code == ExitCode.USAGE
+    assert only_line(result.stderr).startswith(message)
+
+
+def test_quiet_keeps_notices_and_warnings_off_stderr_but_not_errors(cli, tmp_path: Path) -> None:
+    target = tmp_path / "r.json"
+    loud = cli("report", "-o", str(target))
+    quiet = cli("report", "-q", "-o", str(target))
+    assert "bundled sample" in loud.stderr and "wrote" in loud.stderr
+    assert quiet.stderr == "" and quiet.code == ExitCode.OK
+    failing = cli("report", "-q", "--corpus", str(tmp_path / "nowhere"))
+    assert failing.code == ExitCode.USAGE and failing.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "flag", "colored"),
+    [
+        ({}, None, False),  # not a terminal
+        ({"FORCE_COLOR": "1"}, None, True),
+        ({"FORCE_COLOR": ""}, None, False),  # empty means unset
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, None, False),
+        ({"NO_COLOR": "", "FORCE_COLOR": "1"}, None, True),  # NO_COLOR counts only when not empty
+        ({"NO_COLOR": "1"}, "always", True),  # the flag wins
+        ({"FORCE_COLOR": "1"}, "never", False),
+    ],
+)
+def test_colour_follows_the_flag_then_no_color_then_force_color(
+    cli, monkeypatch, env: dict[str, str], flag: str | None, colored: bool
+) -> None:
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    result = cli("report", "--corpus", "seeds", "-q", *(("--color", flag) if flag else ()))
+    assert ("\x1b[" in result.stdout) is colored

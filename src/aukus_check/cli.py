@@ -52,6 +52,16 @@ def _err(line: str) -> None:
         sys.stderr.flush()
 
 
+_QUIET = [False]
+"""Whether the running command was given --quiet (set at its start; run_cli resets it)."""
+
+
+def _note(line: str) -> None:
+    """A warning or a notice on stderr, unless --quiet: errors always go through _err."""
+    if not _QUIET[0]:
+        _err(line)
+
+
 @contextmanager
 def _input_errors() -> Iterator[None]:
     """Turn the core's typed errors into one line on stderr and exit code 2."""
@@ -147,7 +157,7 @@ def _chosen_corpus(inputs: _Inputs) -> None:
 def _say_if_sample(inputs: _Inputs) -> None:
     """A view of the bundled sample says so, on stderr, so nobody mistakes it for their corpus."""
     if inputs.bundled_corpus:
-        _err(
+        _note(
             "aukus-check: showing the bundled sample corpus (no --corpus given and no configuration "
             "file names one)"
         )
@@ -175,6 +185,20 @@ def _format_of(command: str, given: enum.Enum | None, choices: type[enum.Enum], 
 
 _DEFAULT_FORMATS = {"report": "table", "check": "table", "export": "markdown"}
 _CI_FORMATS = ("github", "sarif", "junit")
+STATUSES = ("conflict", "time_separated", "agree", "single", "per_article", "silent")
+
+
+def _statuses(given: str | None, chosen: str) -> frozenset[str] | None:
+    """--status as a set of statuses, checked; None when not given."""
+    if given is None:
+        return None
+    if chosen != "table":
+        raise UsageError(f"--status filters the table format, not {chosen}", hint="use --format table")
+    names = [name.strip() for name in given.split(",") if name.strip()]
+    unknown = [name for name in names if name not in STATUSES]
+    if unknown or not names:
+        raise UsageError(f"--status {given!r}: unknown status", hint=f"statuses: {', '.join(STATUSES)}")
+    return frozenset(names)
 
 
 def _summarized(chosen: str) -> bool:
@@ -234,7 +258,7 @@ def _run_engine(inputs: _Inputs, rule_set: RuleSet, jobs: int | None) -> Report:
         where = diagnostic.path
         if diagnostic.line is not None:
             where += f":{diagnostic.line}:{diagnostic.column}"
-        _err(f"{where}: {diagnostic.severity}: {diagnostic.message}")
+        _note(f"{where}: {diagnostic.severity}: {diagnostic.message}")  # warnings: input errors raise
     return report
 
 
@@ -274,7 +298,7 @@ def _emit(data: bytes, output: Path | None) -> None:
     from aukus_check.writes import write_file
 
     write_file(output, data)
-    _err(f"wrote {output}")
+    _note(f"wrote {output}")
 
 
 def _write_stdout(data: bytes) -> None:
@@ -301,16 +325,35 @@ def _write_stdout(data: bytes) -> None:
         raise WriteError(f"cannot write: {why}", Location("<stdout>")) from None
 
 
-def _terminal() -> tuple[bool, int]:
-    """Whether to use colour, and the width to render at (fixed when not on a terminal)."""
-    if sys.stdout is not None and sys.stdout.isatty():
-        color = "NO_COLOR" not in os.environ
-        return color, shutil.get_terminal_size(fallback=(120, 24)).columns
+class ColorChoice(enum.StrEnum):
+    """--color: when the terminal table uses colour."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _terminal(color: ColorChoice = ColorChoice.auto) -> tuple[bool, int]:
+    """Whether to use colour, and the width to render at (fixed when not on a terminal).
+
+    Colour: --color always/never decide; under auto, a non-empty NO_COLOR turns it off and a
+    non-empty FORCE_COLOR on (no-color.org, force-color.org), else a terminal has it."""
+    tty = sys.stdout is not None and sys.stdout.isatty()
+    if color is not ColorChoice.auto:
+        colored = color is ColorChoice.always
+    elif os.environ.get("NO_COLOR"):
+        colored = False
+    elif os.environ.get("FORCE_COLOR"):
+        colored = True
+    else:
+        colored = tty
+    if tty:
+        return colored, shutil.get_terminal_size(fallback=(120, 24)).columns
     try:
         width = int(os.environ.get("COLUMNS", "120"))
     except ValueError:
         width = 120
-    return False, max(width, 40)
+    return colored, max(width, 40)
 
 
 OutputFormat = enum.Enum(  # type: ignore[misc]
@@ -344,6 +387,13 @@ ResolutionsOption = Annotated[
     typer.Option(
         help="The resolution ledger. [default: resolutions.yaml beside the rules file]", dir_okay=False
     ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No warnings or notices on stderr; errors still go there.")
+]
+ColorOption = Annotated[
+    ColorChoice,
+    typer.Option(help="Colour in the terminal table: auto (a terminal, unless NO_COLOR), always, never."),
 ]
 ConfigOption = Annotated[
     Path | None,
@@ -379,6 +429,15 @@ def report(
     output: OutputOption = None,
     jobs: JobsOption = 0,
     config: ConfigOption = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            metavar="STATUS[,STATUS...]",
+            help="Only the fields with these statuses, e.g. conflict or conflict,agree (table format).",
+        ),
+    ] = None,
+    quiet: QuietOption = False,
+    color: ColorOption = ColorChoice.auto,
 ) -> None:
     """Report where the articles agree, conflict or are silent, field by field.
 
@@ -387,17 +446,21 @@ def report(
     with _input_errors():
         inputs = _inputs(corpus, rules, config)
         chosen = _format_of("report", output_format, OutputFormat, inputs)
+        _QUIET[0] = quiet
         if field is not None and chosen in _CI_FORMATS:
             raise UsageError(
                 f"--field shows one field in the table or json format, not in {chosen}",
                 hint=f"drop --field for {chosen}, or use --format table or json",
             )
+        statuses = _statuses(status, chosen)
         rule_set = _load_rules(inputs)
         _check_field([f.id for f in rule_set.fields], field)  # before reading thousands of articles
         _say_if_sample(inputs)
         result = _run_engine(inputs, rule_set, jobs or None)
-        color, width = _terminal() if output is None else (False, 120)
-        options = RenderOptions(field=field, color=color, width=width, step_summary=_summarized(chosen))
+        colored, width = _terminal(color) if output is None else (color is ColorChoice.always, 120)
+        options = RenderOptions(
+            field=field, color=colored, width=width, step_summary=_summarized(chosen), statuses=statuses
+        )
         _emit(FORMATS[chosen](result, options), output)
         _write_step_summary(result, options)
 
@@ -644,6 +707,8 @@ def check(
     output: OutputOption = None,
     jobs: JobsOption = 0,
     config: ConfigOption = None,
+    quiet: QuietOption = False,
+    color: ColorOption = ColorChoice.auto,
 ) -> None:
     """Gate CI: fail when a conflict has no recorded decision.
 
@@ -653,6 +718,7 @@ def check(
     from aukus_check.ledger import load_ledger
 
     with _input_errors():
+        _QUIET[0] = quiet
         inputs = _inputs(corpus, rules, config)
         _chosen_corpus(inputs)
         chosen = _format_of("check", output_format, OutputFormat, inputs)
@@ -686,20 +752,20 @@ def check(
         gate = evaluate(result, ledger, strict=strict, since=scope)
         severity = "error" if strict else "warning"
         for entry in gate.stale:
-            _err(
+            (_err if strict else _note)(
                 f"{ledger_display}:{entry.line}: {severity}: stale resolution for {entry.field} "
                 f"(values {', '.join(entry.values)}): no current conflict has exactly these values "
                 f"(hint: remove the entry{'' if strict else '; --strict makes this an error'})"
             )
         if scope is not None:
             count = gate.summary.left_out
-            _err(
+            _note(
                 f"aukus-check: --since {since}: left out {count} older unresolved "
                 f"conflict{'' if count == 1 else 's'} that no changed article touches"
                 + (f" ({', '.join(gate.left_out)})" if count else "")
             )
-        color, width = _terminal() if output is None else (False, 120)
-        options = RenderOptions(color=color, width=width, gate=gate, step_summary=_summarized(chosen))
+        colored, width = _terminal(color) if output is None else (color is ColorChoice.always, 120)
+        options = RenderOptions(color=colored, width=width, gate=gate, step_summary=_summarized(chosen))
         _emit(FORMATS[chosen](result, options), output)
         _write_step_summary(result, options)
     raise typer.Exit(ExitCode.OK if gate.passed else ExitCode.FINDINGS)
@@ -964,6 +1030,7 @@ def _decision_words(accept: str | None, reason: str | None) -> str:
 
 def run_cli(argv: list[str] | None = None) -> int:
     """Run the app and return its exit code; a bug is exit 3 with one line, never 1 (findings)."""
+    _QUIET[0] = False
     try:
         app(args=argv, prog_name="aukus-check")
     except SystemExit as stop:

@@ -48,6 +48,8 @@ class RenderOptions:
     """Field id -> the recorded resolution of its conflict, shown in the briefing."""
     step_summary: bool = False
     """Whether the caller writes the github format's summary to the job summary."""
+    statuses: frozenset[str] | None = None
+    """The table shows only the fields with these statuses (None: every field)."""
 
 
 Renderer = Callable[["Report", RenderOptions], bytes]

@@ -128,7 +128,7 @@ def _listed(articles: tuple[str, ...], labels: dict[str, str], listed: bool) -> 
     return ", ".join(labels[a] for a in articles) if listed else f"×{len(articles)}"
 
 
-def _overview(report: Report, width: int) -> RenderableType:
+def _overview(report: Report, width: int, statuses: frozenset[str] | None = None) -> RenderableType:
     labels = article_labels(report)
     listed = len(report.articles) <= MAX_LISTED_ARTICLES
     grid = len(report.articles) <= MAX_ARTICLE_COLUMNS and _grid_width(report) <= width
@@ -142,6 +142,8 @@ def _overview(report: Report, width: int) -> RenderableType:
         table.add_column("values (articles)", overflow="fold")
         table.add_column("silent", overflow="fold")
     for field in _ordered(report.fields):
+        if statuses is not None and field.status not in statuses:
+            continue
         row: list[RenderableType] = [Text(field.id), _status(field.status)]
         if grid:
             row.extend(_cell(field, article.id) for article in report.articles)
@@ -151,6 +153,8 @@ def _overview(report: Report, width: int) -> RenderableType:
             row.append(Text(_listed(field.silent, labels, listed) if field.silent else _NO_VALUE))
         table.add_row(*row)
     parts: list[RenderableType] = [_heading(report), table]
+    if statuses is not None and not table.row_count:
+        parts.append(Text(f"no field is {' or '.join(sorted(statuses))}"))
     if listed:
         parts.append(_legend(report))
     parts.append(Text(summary_line(report), style="bold"))
@@ -296,7 +300,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
         assert result is not None, "the caller checks the field id"
         console.print(_detail(report, result))
     else:
-        console.print(_overview(report, options.width))
+        console.print(_overview(report, options.width, options.statuses))
     text = buffer.getvalue()
     if not options.color:  # rich pads wrapped lines to the width; files and pipes need no padding
         text = "".join(line.rstrip() + "\n" for line in text.splitlines())
