@@ -51,11 +51,22 @@ def test_check_passes_from_the_built_wheel(tmp_path: Path) -> None:
     work = tmp_path / "elsewhere"
     work.mkdir()
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site"), "COLUMNS": "160"}
+    seeds = tmp_path / "site" / "aukus_check" / "_bundled" / "seeds"
     checked = subprocess.run(
-        [sys.executable, "-m", "aukus_check", "check"], cwd=work, capture_output=True, text=True, env=env
-    )
+        [sys.executable, "-m", "aukus_check", "check", "--corpus", str(seeds)],
+        cwd=work, capture_output=True, text=True, env=env,
+    )  # fmt: skip
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "3 conflicts · 3 resolved · 0 unresolved · 0 stale" in checked.stdout
+    # with no corpus named, the gate refuses; the report shows the sample and says so
+    refused = subprocess.run(
+        [sys.executable, "-m", "aukus_check", "check"], cwd=work, capture_output=True, text=True, env=env
+    )
+    assert refused.returncode == 2 and refused.stderr.startswith("no corpus to check")
+    sample = subprocess.run(
+        [sys.executable, "-m", "aukus_check", "report"], cwd=work, capture_output=True, text=True, env=env
+    )
+    assert sample.returncode == 0 and "corpus seeds (the bundled sample)" in sample.stdout
     probe = subprocess.run(
         [sys.executable, "-c", "import aukus_check; print(aukus_check.__file__)"],
         cwd=work, capture_output=True, text=True, env=env,
