@@ -87,23 +87,11 @@ def load_config(path: Path, display: str | None = None) -> Config:
     """Read and check a configuration file (aukus-check.toml, or pyproject.toml's table)."""
     import tomllib
 
-    from aukus_check.reads import MAX_CONFIG_BYTES, NotReadable, read_regular
+    from aukus_check.reads import read_text
 
     shown = display or str(path)
-    try:
-        data = read_regular(path, MAX_CONFIG_BYTES)
-    except FileNotFoundError:
-        raise ConfigError("configuration file does not exist", Location(shown)) from None
-    except NotReadable as why:
-        raise ConfigError(f"configuration file {why}", Location(shown)) from None
-    except OSError as error:
-        raise ConfigError(f"cannot read configuration file: {error.strerror}", Location(shown)) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ConfigError(
-            f"configuration file is not UTF-8 (byte 0x{data[error.start]:02X})", Location(shown)
-        ) from None
+    text = read_text(path, shown, "configuration file", ConfigError)
+    assert text is not None, "a missing configuration file is an error"
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

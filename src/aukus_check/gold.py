@@ -121,23 +121,10 @@ def gold_json_schema_document() -> bytes:
 
 def load_gold(path: Path, display: str) -> Gold:
     """Read and validate a gold file; every error names file:line:column."""
-    from aukus_check.reads import MAX_CONFIG_BYTES, NotReadable, read_regular
+    from aukus_check.reads import read_text
 
-    try:
-        data = read_regular(path, MAX_CONFIG_BYTES)
-    except FileNotFoundError:
-        raise GoldError("gold file does not exist", Location(display)) from None
-    except IsADirectoryError:
-        raise GoldError("gold path is a directory, not a file", Location(display)) from None
-    except NotReadable as why:
-        raise GoldError(f"gold file {why}", Location(display)) from None
-    except OSError as error:
-        raise GoldError(f"cannot read gold file: {error.strerror}", Location(display)) from error
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        byte = data[error.start]
-        raise GoldError(f"gold file is not UTF-8 (byte 0x{byte:02X})", Location(display)) from None
+    text = read_text(path, display, "gold file", GoldError)
+    assert text is not None, "a missing gold file is an error"
     return parse_gold(text, display)
 
 

@@ -173,18 +173,9 @@ def load_ledger(path: Path, display: str, fields: Sequence[FieldLike], *, missin
 
 
 def _read(path: Path, display: str) -> str | None:
-    from aukus_check.reads import MAX_CONFIG_BYTES, NotReadable, read_regular
+    from aukus_check.reads import read_text
 
-    try:
-        return read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
-    except FileNotFoundError:
-        return None
-    except NotReadable as why:
-        raise LedgerError(f"resolutions file {why}", Location(display)) from None
-    except UnicodeDecodeError as error:
-        raise LedgerError(f"resolutions file is not UTF-8 text ({error.reason})", Location(display)) from None
-    except OSError as error:
-        raise LedgerError(f"cannot read resolutions file: {error.strerror}", Location(display)) from None
+    return read_text(path, display, "resolutions file", LedgerError, missing_ok=True)
 
 
 def parse_ledger(text: str, display: str, fields: Sequence[FieldLike]) -> Ledger:

@@ -5,7 +5,8 @@
   with a warning (a corpus's), never read (a FIFO would block, /dev/zero never ends).
 - Reads are capped: a file larger than its cap is refused or skipped with a warning, so no input
   can exhaust memory or time (articles: MAX_ARTICLE_BYTES, overridable with the environment
-  variable AUKUS_CHECK_MAX_ARTICLE_BYTES; rules, ledgers and readings: MAX_CONFIG_BYTES).
+  variable AUKUS_CHECK_MAX_ARTICLE_BYTES; rules, ledgers, readings and configuration files:
+  MAX_CONFIG_BYTES, read by read_text).
 - Inside a corpus, a symbolic link is followed only to a file inside the corpus directory: a
   link that leaves it (`leak.txt -> ~/.git-credentials`) is skipped with a warning naming the
   link, so a pull request cannot make the tool read, and print, a file outside the corpus.
@@ -16,6 +17,8 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+
+from aukus_check.errors import AukusError, Location
 
 MAX_ARTICLE_BYTES = 5_000_000
 """Default cap on one article's size: far above any news article, far below what could hurt."""
@@ -79,3 +82,27 @@ def inside(root: Path, path: Path) -> bool:
         return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
     except (OSError, ValueError):
         return False
+
+
+def read_text(
+    path: Path, display: str, what: str, error: type[AukusError], *, missing_ok: bool = False
+) -> str | None:
+    """The UTF-8 text of a file the user names (rules, ledger, reading, configuration): a
+    regular file of at most MAX_CONFIG_BYTES. Anything else is `error` at `display`, its
+    message naming `what` the file is ("rules file"); a missing file is None if `missing_ok`."""
+    try:
+        data = read_regular(path, MAX_CONFIG_BYTES)
+    except FileNotFoundError:
+        if missing_ok:
+            return None
+        raise error(f"{what} does not exist", Location(display)) from None
+    except IsADirectoryError:
+        raise error(f"{what} is a directory, not a file", Location(display)) from None
+    except NotReadable as why:
+        raise error(f"{what} {why}", Location(display)) from None
+    except OSError as failure:
+        raise error(f"cannot read {what}: {failure.strerror}", Location(display)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as failure:
+        raise error(f"{what} is not UTF-8 (byte 0x{data[failure.start]:02X})", Location(display)) from None

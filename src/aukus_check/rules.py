@@ -311,24 +311,10 @@ class RuleSet:
 
 def load_rules(path: Path, display: str) -> RuleSet:
     """Read, validate and compile a rules file."""
-    from aukus_check.reads import MAX_CONFIG_BYTES, NotReadable, read_regular
+    from aukus_check.reads import read_text
 
-    try:
-        data = read_regular(path, MAX_CONFIG_BYTES)
-    except FileNotFoundError:
-        raise RulesError("rules file does not exist", Location(display)) from None
-    except IsADirectoryError:
-        raise RulesError("rules path is a directory, not a file", Location(display)) from None
-    except NotReadable as why:
-        raise RulesError(f"rules file {why}", Location(display)) from None
-    except OSError as error:
-        raise RulesError(f"cannot read rules file: {error.strerror}", Location(display)) from error
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise RulesError(
-            f"rules file is not UTF-8 (byte 0x{data[error.start]:02X})", Location(display)
-        ) from None
+    text = read_text(path, display, "rules file", RulesError)
+    assert text is not None, "a missing rules file is an error"
     return parse_rules(text, display)
 
 
