@@ -204,6 +204,24 @@ def test_explain_one_article_as_json(cli, tmp_path: Path, explain_corpus) -> Non
     assert [(row["line"], row["kept"]) for row in rows][:2] == [(3, True), (3, False)]
 
 
+@pytest.mark.parametrize("label", ["A2", "a2"])
+def test_explain_takes_the_label_the_views_print(cli, tmp_path: Path, explain_corpus, label: str) -> None:
+    rules = write_rules(tmp_path, RULES_WITH_EXAMPLES)
+    result = cli(
+        "explain", "japan.status", "--article", label, "--format", "json",
+        "--corpus", str(explain_corpus), "--rules", str(rules),
+    )  # fmt: skip
+    assert result.code == ExitCode.OK, result.stderr
+    text = cli(
+        "explain", "japan.status", "--article", label, "--corpus", str(explain_corpus), "--rules", str(rules)
+    )
+    assert "b · " in text.stdout and "a · " not in text.stdout  # A2 is the second article, b
+    far = cli(
+        "explain", "japan.status", "--article", "A3", "--corpus", str(explain_corpus), "--rules", str(rules)
+    )
+    assert far.code == ExitCode.USAGE and "its label, A1 to A2" in far.stderr
+
+
 def test_explain_unknown_article_is_a_usage_error_with_a_hint(cli, tmp_path: Path, explain_corpus) -> None:
     rules = write_rules(tmp_path, RULES_WITH_EXAMPLES)
     result = cli(

@@ -476,7 +476,10 @@ class ExplainFormat(enum.StrEnum):
 def explain(
     field: Annotated[str, typer.Argument(help="Field id to explain, e.g. japan.pillar2_status.")],
     article: Annotated[
-        str | None, typer.Option(help="Only this article (its id, e.g. 004_e3055f70abc2c30a).")
+        str | None,
+        typer.Option(
+            help="Only this article: its id (e.g. 004_e3055f70abc2c30a) or its label in the views (A5)."
+        ),
     ] = None,
     corpus: CorpusOption = None,
     rules: RulesOption = None,
@@ -500,13 +503,16 @@ def explain(
             inputs.corpus_dir, inputs.corpus_display, rule_set.outlets, bundled=inputs.bundled_corpus
         )
         ids = [a.info.id for a in loaded.articles]
+        labels = {f"A{position}": article_id for position, article_id in enumerate(ids, start=1)}
+        if article is not None and article not in ids and article.upper() in labels:
+            article = labels[article.upper()]  # the label the views print: "A3"
         if article is not None and article not in ids:
             close = difflib.get_close_matches(article, ids, n=1)
             raise UsageError(
                 f"unknown article {article!r}",
                 hint=f"did you mean {close[0]!r}?"
                 if close
-                else "article ids are file names without extension",
+                else f"give an article id (its file name without extension) or its label, A1 to A{len(ids)}",
             )
         chosen = [a for a in loaded.articles if article is None or a.info.id == article]
         explained = [(a, explain_article(a, rule_set, field)) for a in chosen]
