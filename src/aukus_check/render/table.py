@@ -152,11 +152,13 @@ def _overview(report: Report, width: int, statuses: frozenset[str] | None = None
             row.append(Text("\n".join(stances)) if stances else Text(_NO_VALUE, style="dim"))
             row.append(Text(_listed(field.silent, labels, listed) if field.silent else _NO_VALUE))
         table.add_row(*row)
-    parts: list[RenderableType] = [_heading(report), table]
-    if statuses is not None and not table.row_count:
-        parts.append(Text(f"no field is {' or '.join(sorted(statuses))}"))
+    # the key first: a reader meets "A3" in the rows knowing which article it is
+    parts: list[RenderableType] = [_heading(report)]
     if listed:
         parts.append(_legend(report))
+    parts.append(table)
+    if statuses is not None and not table.row_count:
+        parts.append(Text(f"no field is {' or '.join(sorted(statuses))}"))
     parts.append(Text(summary_line(report), style="bold"))
     return Group(*parts)
 
