@@ -491,3 +491,13 @@ def test_colour_follows_the_flag_then_no_color_then_force_color(
         monkeypatch.setenv(name, value)
     result = cli("report", "--corpus", "seeds", "-q", *(("--color", flag) if flag else ()))
     assert ("\x1b[" in result.stdout) is colored
+
+
+def test_a_field_that_agrees_on_different_values_says_why(cli) -> None:
+    result = cli("report", "--corpus", "seeds", "-q", "--status", "agree", columns=200)
+    text = result.stdout
+    assert "(cautious and opposed are compatible under this field's rules)" in text  # position.china
+    assert "(2021 and 2021-09-15 overlap: read as intervals, they can all be true)" in text  # founded
+    assert "(elements of one set: stating one denies no other)" in text  # a scope
+    one_value = [line for line in text.splitlines() if "position.united_kingdom" in line]
+    assert one_value and "compatible" not in one_value[0]

@@ -124,6 +124,21 @@ def _grid_width(report: Report) -> int:
     return sum(widths) + 3 * len(widths) + 1
 
 
+def compatible_reason(field: FieldResult) -> str | None:
+    """Why a field whose articles state different values still agrees, in one line."""
+    if field.status != "agree":
+        return None
+    values = list(dict.fromkeys(one_line(stance.label) for stance in field.stances))
+    if len(values) < 2:
+        return None
+    if field.type == "set":
+        return "(elements of one set: stating one denies no other)"
+    listed = ", ".join(values[:-1]) + " and " + values[-1]
+    if field.type in ("date", "quantity"):
+        return f"({listed} overlap: read as intervals, they can all be true)"
+    return f"({listed} are compatible under this field's rules)"
+
+
 def _listed(articles: tuple[str, ...], labels: dict[str, str], listed: bool) -> str:
     return ", ".join(labels[a] for a in articles) if listed else f"×{len(articles)}"
 
@@ -149,7 +164,11 @@ def _overview(report: Report, width: int, statuses: frozenset[str] | None = None
             row.extend(_cell(field, article.id) for article in report.articles)
         else:
             stances = [f"{one_line(s.label)}: {_listed(s.articles, labels, listed)}" for s in field.stances]
-            row.append(Text("\n".join(stances)) if stances else Text(_NO_VALUE, style="dim"))
+            cell = Text("\n".join(stances)) if stances else Text(_NO_VALUE, style="dim")
+            reason = compatible_reason(field)
+            if reason is not None:
+                cell.append("\n" + reason, style="dim")
+            row.append(cell)
             row.append(Text(_listed(field.silent, labels, listed) if field.silent else _NO_VALUE))
         table.add_row(*row)
     # the key first: a reader meets "A3" in the rows knowing which article it is
