@@ -265,3 +265,43 @@ def test_bundled_rules_compile() -> None:
         f"position.{actor}"
         for actor in ("china", "russia", "australia", "united_kingdom", "united_states", "japan")
     } <= {f.id for f in rules.fields}
+
+
+def test_a_rules_file_with_several_faults_reports_each_in_one_run(cli, tmp_path) -> None:
+    # Three fields, three faults: an unknown key, a misspelt key, an unknown type. One run
+    # names all three, in file order, each at its place; exit 2.
+    text = """\
+schema_version: 1
+version: "test"
+title: Faults
+fields:
+  - id: a.one
+    label: One
+    type: enum
+    vocabulary: [x]
+    extractors:
+      - kind: lexicon
+        terms: {x: [ex]}
+        colour: red
+  - id: a.two
+    lable: Two
+    type: enum
+    vocabulary: [y]
+    extractors:
+      - kind: lexicon
+        terms: {y: [why]}
+  - id: a.three
+    label: Three
+    type: enume
+    extractors: []
+"""
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("rules", "test", "--rules", str(path))
+    assert result.code == 2
+    lines = result.stderr.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == [f"{path}:12:9", f"{path}:14:5", f"{path}:22:11"]
+    assert "unknown key 'colour'" in lines[0]
+    assert "did you mean 'label'?" in lines[1]
+    assert "'type' cannot be 'enume'" in lines[2]
+    assert "Traceback" not in result.stderr

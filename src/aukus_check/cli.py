@@ -69,6 +69,8 @@ def _input_errors() -> Iterator[None]:
         yield
     except AukusError as error:
         _err(str(error))
+        for other in error.also:  # every fault of the file in one run, each on its line
+            _err(str(other))
         raise typer.Exit(ExitCode.USAGE) from None
     except KeyboardInterrupt:  # not "findings": exit 1 is reserved for those
         _err("aukus-check: interrupted")

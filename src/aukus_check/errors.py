@@ -30,6 +30,8 @@ class AukusError(Exception):
         self.message = message
         self.location = location
         self.hint = hint
+        self.also: tuple[AukusError, ...] = ()
+        """Further faults of the same input, reported with this one (a rules file's, say)."""
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickle with location and hint, so errors cross from worker processes intact."""

@@ -696,9 +696,14 @@ def _expand(
 # --- turning pydantic's errors into one located line -------------------------------------
 
 
+MAX_REPORTED_ERRORS = 20
+"""Faults of a rules file reported in one run, at most (the earliest, in document order)."""
+
+
 def _first_error(error: ValidationError, document: YamlDocument) -> RulesError:
-    """The earliest error in document order, located at its YAML node."""
-    candidates = []
+    """The earliest fault in document order, located at its YAML node, carrying the others
+    (one per YAML mapping, up to MAX_REPORTED_ERRORS in all) in `also`."""
+    best: dict[tuple[int, int], tuple[tuple[int, ...], RulesError]] = {}
     for item in error.errors(include_url=False):
         data_path, model = _resolve(item["loc"], document.data)
         if item["type"] == "union_tag_invalid":  # point at the bad tag itself
@@ -706,14 +711,18 @@ def _first_error(error: ValidationError, document: YamlDocument) -> RulesError:
         is_key = item["type"] == "extra_forbidden"
         location = document.location(data_path, key=is_key)
         parent = document.location(data_path[:-1])
-        # Within one mapping, an unknown key (likely a typo) explains a missing one: report it first.
+        # Within one mapping, an unknown key (likely a typo) explains a missing one: report it
+        # first, and only it: the rest of that mapping's errors are often its consequences.
         rank = {"extra_forbidden": 0, "missing": 2}.get(item["type"], 1)
         order = (parent.line or 0, parent.column or 0, rank, location.line or 0, location.column or 0)
-        candidates.append((order, item, data_path, model, location))
-    _, item, data_path, model, location = min(candidates, key=lambda c: c[0])
-    message = _describe(item, data_path, model)
-    prefix = _field_prefix(data_path, document.data)
-    return RulesError(f"{prefix}{message}", location)
+        mapping = (parent.line or 0, parent.column or 0)
+        if mapping not in best or order < best[mapping][0]:
+            prefix = _field_prefix(data_path, document.data)
+            best[mapping] = (order, RulesError(f"{prefix}{_describe(item, data_path, model)}", location))
+    found = [found for _, found in sorted(best.values(), key=lambda entry: entry[0])][:MAX_REPORTED_ERRORS]
+    first, *others = found
+    first.also = tuple(others)
+    return first
 
 
 def _field_prefix(data_path: Sequence[str | int], data: Any) -> str:
