@@ -501,3 +501,23 @@ def test_a_field_that_agrees_on_different_values_says_why(cli) -> None:
     assert "(elements of one set: stating one denies no other)" in text  # a scope
     one_value = [line for line in text.splitlines() if "position.united_kingdom" in line]
     assert one_value and "compatible" not in one_value[0]
+
+
+def test_shell_completion_completes_commands_options_and_choices(cli, monkeypatch) -> None:
+    cases = [
+        ("aukus-check rep", 1, ["report"]),
+        ("aukus-check report --sta", 2, ["--status"]),
+        ("aukus-check report --format ", 3, ["github", "json", "junit", "sarif", "table"]),
+    ]
+    for words, position, expected in cases:  # the cli fixture undoes the environment after each run
+        monkeypatch.setenv("_AUKUS_CHECK_COMPLETE", "complete_bash")
+        monkeypatch.setenv("COMP_WORDS", words)
+        monkeypatch.setenv("COMP_CWORD", str(position))
+        result = cli()
+        assert result.stdout.split() == expected, words
+
+
+def test_the_completion_script_is_printed_for_a_shell(cli) -> None:
+    result = cli("--show-completion", "bash")
+    assert result.code == 0
+    assert "_AUKUS_CHECK_COMPLETE=complete_bash" in result.stdout
