@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -521,3 +522,23 @@ def test_the_completion_script_is_printed_for_a_shell(cli) -> None:
     result = cli("--show-completion", "bash")
     assert result.code == 0
     assert "_AUKUS_CHECK_COMPLETE=complete_bash" in result.stdout
+
+
+def test_at_80_columns_every_value_is_whole_and_no_line_is_wider(cli) -> None:
+    data = json.loads(cli("report", "--corpus", "seeds", "--format", "json").stdout)
+    labels = {f"A{n}": article["id"] for n, article in enumerate(data["articles"], start=1)}
+    by_id = {v: k for k, v in labels.items()}
+    result = cli("report", "--corpus", "seeds", "-q", columns=80)
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    for field in data["fields"]:
+        for stance in field["stances"]:
+            whole = f"{stance['label']}: {', '.join(by_id[a] for a in stance['articles'])}"
+            assert any(line.strip() == whole for line in lines), whole  # on one line, not cut
+    conflicts = cli("report", "--corpus", "seeds", "-q", "--status", "conflict", columns=80).stdout
+    heads = [line for line in conflicts.splitlines() if re.fullmatch(r"[\w.]+ · \w+", line)]
+    assert heads == [
+        "japan.pillar2_status · conflict",
+        "japan.full_membership · conflict",
+        "position.australia · conflict",
+    ]

@@ -143,10 +143,55 @@ def _listed(articles: tuple[str, ...], labels: dict[str, str], listed: bool) -> 
     return ", ".join(labels[a] for a in articles) if listed else f"×{len(articles)}"
 
 
+def _list_width(report: Report, labels: dict[str, str], listed: bool) -> int:
+    """Columns the field-by-field table needs so that no word of a value has to be cut (a value
+    may wrap between its words)."""
+    ids = max(len(field.id) for field in report.fields)
+    states = max(len(field.status) for field in report.fields)
+    words = [
+        word
+        for field in report.fields
+        for s in field.stances
+        for word in f"{one_line(s.label)}: {_listed(s.articles, labels, listed)}".split()
+    ]
+    silent = [word for f in report.fields for word in _listed(f.silent, labels, listed).split()]
+    longest = max((len(word) for word in words), default=1)
+    return ids + states + longest + max((len(word) for word in silent), default=1) + 3 * 4 + 1
+
+
+def _stacked(
+    report: Report, labels: dict[str, str], listed: bool, statuses: frozenset[str] | None
+) -> RenderableType:
+    """Field by field, one value per line: what fits a narrow terminal without cutting a word."""
+    parts: list[RenderableType] = []
+    for field in _ordered(report.fields):
+        if statuses is not None and field.status not in statuses:
+            continue
+        parts.append(Text.assemble((one_line(field.id), "bold"), " · ", _status(field.status)))
+        for stance in field.stances:
+            parts.append(
+                _indented(Text(f"{one_line(stance.label)}: {_listed(stance.articles, labels, listed)}"), 1)
+            )
+        reason = compatible_reason(field)
+        if reason is not None:
+            parts.append(_indented(Text(reason, style="dim"), 1))
+        if field.silent:
+            parts.append(_indented(Text(f"silent: {_listed(field.silent, labels, listed)}", style="dim"), 1))
+    return Group(*parts)
+
+
 def _overview(report: Report, width: int, statuses: frozenset[str] | None = None) -> RenderableType:
     labels = article_labels(report)
     listed = len(report.articles) <= MAX_LISTED_ARTICLES
     grid = len(report.articles) <= MAX_ARTICLE_COLUMNS and _grid_width(report) <= width
+    if not grid and _list_width(report, labels, listed) > width:
+        # too narrow for a table of whole values: one field after another
+        stacked: list[RenderableType] = [_heading(report)]
+        if listed:
+            stacked.append(_legend(report))
+        stacked.append(_stacked(report, labels, listed, statuses))
+        stacked.append(Text(summary_line(report), style="bold"))
+        return Group(*stacked)
     table = Table(show_lines=True, header_style="bold")
     table.add_column("field", no_wrap=True)
     table.add_column("status", no_wrap=True)
