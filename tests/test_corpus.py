@@ -662,7 +662,7 @@ def load(root: Path, display: str = "corpus"):
     return load_corpus(root, display, OUTLETS)
 
 
-def test_discovery_is_recursive_sorted_and_skips_hidden_and_other_files(tmp_path: Path) -> None:
+def test_discovery_is_recursive_sorted_skips_hidden_files_and_names_other_files(tmp_path: Path) -> None:
     write(tmp_path, "zeta.txt", "Zeta\n\nBody.\n")
     write(tmp_path, "alpha/inner.md", "# Inner\n\nBody.\n")
     write(tmp_path, "Beta.TXT", "Beta\n\nBody.\n")
@@ -679,7 +679,11 @@ def test_discovery_is_recursive_sorted_and_skips_hidden_and_other_files(tmp_path
         ("gamma", "corpus/deep/er/gamma.Md"),
         ("zeta", "corpus/zeta.txt"),
     ]
-    assert corpus.diagnostics == ()
+    # hidden entries are left out silently; a file of another kind is named, never silently skipped
+    assert [(d.path, d.message) for d in corpus.diagnostics] == [
+        ("corpus/notes.json", "is not a .txt or .md article; not read"),
+        ("corpus/readme.rst", "is not a .txt or .md article; not read"),
+    ]
     assert (corpus.path, corpus.bundled) == ("corpus", False)
 
 

@@ -120,7 +120,11 @@ def discover(root: Path) -> tuple[list[Path], list[Skipped]]:
                 kept.append(name)
         subdirectories[:] = kept
         for name in files:
-            if name.startswith(".") or not name.lower().endswith(ARTICLE_SUFFIXES):
+            if name.startswith("."):
+                continue
+            if not name.lower().endswith(ARTICLE_SUFFIXES):
+                # a .pdf, .docx, .html or image the user may think is read: say it is not
+                skipped.append(Skipped(Path(directory, name), "is not a .txt or .md article; not read"))
                 continue
             path = Path(directory, name)
             try:
