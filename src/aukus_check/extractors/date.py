@@ -229,7 +229,8 @@ _COUNTED = re.compile(
 _TEMPORAL_LEAD = re.compile(
     r"(?i:\b(?:in|by|since|until|till|during|before|after|from|of|early|mid|late|circa|around)\s*$)"
 )
-_DECADE_POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE = re.compile(r"['’]s\b")
+"""'s after a word: a decade ("the 1990's"), or a possessive ("the 2021 pact's")."""
 _WITH_FULL_DATE = re.compile(rf",?\s+(?:(?:{_FULL}|{_ABBREVIATED})\b|\d)")
 
 # Titles of other works: quoted after a cue, or Title Case after "titled"/"entitled" (any
@@ -310,7 +311,7 @@ def _year(match: re.Match[str], sentence: str) -> Mention | None:
     year = int(match["year"])
     if _NOT_A_YEAR_BEFORE.search(before) or _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
         return None
-    if year % 10 == 0 and _DECADE_POSSESSIVE.match(after):
+    if year % 10 == 0 and _POSSESSIVE.match(after):
         return None  # "the 1990's": a decade
     if _COUNTED.match(after) and not _TEMPORAL_LEAD.search(before):
         return None  # "2021 troops"; but "in 2021 troops were sent" is a year
@@ -920,7 +921,6 @@ _NAMED_AFTER = re.compile(
     r"\s*,?\s*(?:(?:now|later|since)\s+)?(?i:known|called|named|dubbed|termed|branded|christened)\b"
     r"|\s*,\s*[“\"‘']?[A-Z]{2,}"
 )
-_POSSESSIVE = re.compile(r"['’]s\b")
 _ANNIVERSARY_BEFORE = re.compile(r"(?i)\banniversar(?:y|ies)\s+of\s+(?:the\s+|its\s+|their\s+)?$")
 _ANNIVERSARY = re.compile(r"(?i)\banniversar(?:y|ies)\b")
 _PARTICIPIAL = frozenset(("passive", "apposed", "reduced", "opening"))

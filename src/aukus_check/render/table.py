@@ -16,7 +16,16 @@ from rich.table import Table
 from rich.text import Text
 
 from aukus_check.compare import POLARITY_OF
-from aukus_check.models import STATUS_ORDER, ArticleInfo, Claim, DateValue, FieldResult, QuantityValue, Report
+from aukus_check.models import (
+    STATUS_ORDER,
+    ArticleInfo,
+    Claim,
+    DateValue,
+    FieldResult,
+    QuantityValue,
+    Report,
+    Stance,
+)
 from aukus_check.render import RenderOptions, article_labels
 from aukus_check.safe_text import one_line
 
@@ -143,35 +152,30 @@ def _listed(articles: tuple[str, ...], labels: dict[str, str], listed: bool) -> 
     return ", ".join(labels[a] for a in articles) if listed else f"×{len(articles)}"
 
 
+def _stance_line(stance: Stance, labels: dict[str, str], listed: bool) -> str:
+    """One value and the articles that state it: "joined (expected): A3, A4"."""
+    return f"{one_line(stance.label)}: {_listed(stance.articles, labels, listed)}"
+
+
 def _list_width(report: Report, labels: dict[str, str], listed: bool) -> int:
     """Columns the field-by-field table needs so that no word of a value has to be cut (a value
     may wrap between its words)."""
     ids = max(len(field.id) for field in report.fields)
     states = max(len(field.status) for field in report.fields)
     words = [
-        word
-        for field in report.fields
-        for s in field.stances
-        for word in f"{one_line(s.label)}: {_listed(s.articles, labels, listed)}".split()
+        word for f in report.fields for s in f.stances for word in _stance_line(s, labels, listed).split()
     ]
     silent = [word for f in report.fields for word in _listed(f.silent, labels, listed).split()]
     longest = max((len(word) for word in words), default=1)
     return ids + states + longest + max((len(word) for word in silent), default=1) + 3 * 4 + 1
 
 
-def _stacked(
-    report: Report, labels: dict[str, str], listed: bool, statuses: frozenset[str] | None
-) -> RenderableType:
+def _stacked(fields: list[FieldResult], labels: dict[str, str], listed: bool) -> RenderableType:
     """Field by field, one value per line: what fits a narrow terminal without cutting a word."""
     parts: list[RenderableType] = []
-    for field in _ordered(report.fields):
-        if statuses is not None and field.status not in statuses:
-            continue
+    for field in fields:
         parts.append(Text.assemble((one_line(field.id), "bold"), " · ", _status(field.status)))
-        for stance in field.stances:
-            parts.append(
-                _indented(Text(f"{one_line(stance.label)}: {_listed(stance.articles, labels, listed)}"), 1)
-            )
+        parts.extend(_indented(Text(_stance_line(stance, labels, listed)), 1) for stance in field.stances)
         reason = compatible_reason(field)
         if reason is not None:
             parts.append(_indented(Text(reason, style="dim"), 1))
@@ -180,18 +184,10 @@ def _stacked(
     return Group(*parts)
 
 
-def _overview(report: Report, width: int, statuses: frozenset[str] | None = None) -> RenderableType:
-    labels = article_labels(report)
-    listed = len(report.articles) <= MAX_LISTED_ARTICLES
-    grid = len(report.articles) <= MAX_ARTICLE_COLUMNS and _grid_width(report) <= width
-    if not grid and _list_width(report, labels, listed) > width:
-        # too narrow for a table of whole values: one field after another
-        stacked: list[RenderableType] = [_heading(report)]
-        if listed:
-            stacked.append(_legend(report))
-        stacked.append(_stacked(report, labels, listed, statuses))
-        stacked.append(Text(summary_line(report), style="bold"))
-        return Group(*stacked)
+def _table(
+    report: Report, fields: list[FieldResult], labels: dict[str, str], listed: bool, grid: bool
+) -> Table:
+    """One row per field: a column per article (grid), or the values with their articles."""
     table = Table(show_lines=True, header_style="bold")
     table.add_column("field", no_wrap=True)
     table.add_column("status", no_wrap=True)
@@ -201,14 +197,12 @@ def _overview(report: Report, width: int, statuses: frozenset[str] | None = None
     else:
         table.add_column("values (articles)", overflow="fold")
         table.add_column("silent", overflow="fold")
-    for field in _ordered(report.fields):
-        if statuses is not None and field.status not in statuses:
-            continue
+    for field in fields:
         row: list[RenderableType] = [Text(field.id), _status(field.status)]
         if grid:
             row.extend(_cell(field, article.id) for article in report.articles)
         else:
-            stances = [f"{one_line(s.label)}: {_listed(s.articles, labels, listed)}" for s in field.stances]
+            stances = [_stance_line(s, labels, listed) for s in field.stances]
             cell = Text("\n".join(stances)) if stances else Text(_NO_VALUE, style="dim")
             reason = compatible_reason(field)
             if reason is not None:
@@ -216,12 +210,23 @@ def _overview(report: Report, width: int, statuses: frozenset[str] | None = None
             row.append(cell)
             row.append(Text(_listed(field.silent, labels, listed) if field.silent else _NO_VALUE))
         table.add_row(*row)
+    return table
+
+
+def _overview(report: Report, width: int, statuses: frozenset[str] | None = None) -> RenderableType:
+    labels = article_labels(report)
+    listed = len(report.articles) <= MAX_LISTED_ARTICLES
+    grid = len(report.articles) <= MAX_ARTICLE_COLUMNS and _grid_width(report) <= width
+    fields = [field for field in _ordered(report.fields) if statuses is None or field.status in statuses]
     # the key first: a reader meets "A3" in the rows knowing which article it is
     parts: list[RenderableType] = [_heading(report)]
     if listed:
         parts.append(_legend(report))
-    parts.append(table)
-    if statuses is not None and not table.row_count:
+    if not grid and _list_width(report, labels, listed) > width:
+        parts.append(_stacked(fields, labels, listed))  # too narrow for a table of whole values
+    else:
+        parts.append(_table(report, fields, labels, listed, grid))
+    if statuses is not None and not fields:
         parts.append(Text(f"no field is {' or '.join(sorted(statuses))}"))
     parts.append(Text(summary_line(report), style="bold"))
     return Group(*parts)
