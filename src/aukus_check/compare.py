@@ -12,16 +12,21 @@ and "Japan is being considered" can both be true.
 
 Typed fields compare their values' details: dates and quantities are intervals that conflict
 only when disjoint (a quantity's interval widened by the field's tolerance); a date that could
-not be placed on the calendar, or two amounts in different currencies, never conflict. A
-field with `time_separated_days` labels a conflicting pair `time_separated` when every article
-on one side was published that many days or more away from every article on the other: an
-office that changed hands, not a contradiction.
+not be placed on the calendar, or two amounts in different currencies, never conflict. So a
+field with thousands of distinct dates or amounts is not compared pair by pair: its intervals
+are sorted and swept (compare_sweep), at about the cost of sorting them, with the result of
+comparing every pair. A field with `time_separated_days` labels a conflicting pair
+`time_separated` when every article on one side was published that many days or more away
+from every article on the other: an office that changed hands, not a contradiction.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
 
+from aukus_check.compare_sweep import Interval, ranked, sweep
 from aukus_check.models import (
     Claim,
     ConflictPair,
@@ -120,6 +125,133 @@ def time_separated(
     return True
 
 
+Key = tuple[str, Polarity]
+"""A stance: a value, and the polarity articles state it with."""
+
+
+class _Relations(NamedTuple):
+    """How a field's stances relate: groups, listed pairs (with their time separation), plain stances."""
+
+    group_of: dict[Key, int]
+    listed: list[tuple[Key, Key, bool]]
+    plain: set[Key]
+    total: int
+
+
+def _pairwise(
+    keys: Sequence[Key], conflict: Callable[[Key, Key], bool], separated: Callable[[Key, Key], bool]
+) -> _Relations:
+    """Every pair of stances compared, O(keys²): for fields whose compatibility is no interval overlap."""
+    groups: list[list[Key]] = []
+    group_of: dict[Key, int] = {}
+    for key in keys:
+        for number, members in enumerate(groups, start=1):
+            if not any(conflict(key, member) for member in members):
+                members.append(key)
+                group_of[key] = number
+                break
+        else:
+            groups.append([key])
+            group_of[key] = len(groups)
+
+    listed: list[tuple[Key, Key, bool]] = []
+    plain: set[Key] = set()
+    total = 0
+    for i, left in enumerate(keys):
+        for right in keys[i + 1 :]:
+            if not conflict(left, right):
+                continue
+            total += 1
+            apart = separated(left, right)
+            if not apart:
+                plain.update((left, right))
+            if len(listed) < MAX_LISTED_PAIRS:
+                listed.append((left, right, apart))
+    return _Relations(group_of, listed, plain, total)
+
+
+def _swept(
+    field: FieldDef,
+    keys: Sequence[Key],
+    details: Mapping[str, TypedValue],
+    separated: Callable[[Key, Key], bool],
+) -> _Relations | None:
+    """The relations found by sweeping intervals (compare_sweep), or None if a conflict is no interval's.
+
+    Stances conflict in two ways only: two affirmed values whose intervals are disjoint, and a
+    denial against the same value affirmed or expected (at most two partners, found by lookup).
+    """
+    intervals = _intervals(field, keys, details)
+    if intervals is None:
+        return None
+    position = {key: index for index, key in enumerate(keys)}
+    extra: list[list[int]] = [[] for _ in keys]
+    for index, (value, polarity) in enumerate(keys):
+        if polarity == "denied" and not field.per_article:
+            for other in ((value, "affirmed"), (value, "expected")):
+                if other in position:
+                    extra[index].append(position[other])
+                    extra[position[other]].append(index)
+    found = sweep(
+        intervals,
+        extra,
+        MAX_LISTED_PAIRS,
+        None if field.time_separated_days is None else lambda i, j: separated(keys[i], keys[j]),
+    )
+    return _Relations(
+        group_of={key: found.groups[index] for index, key in enumerate(keys)},
+        listed=[(keys[i], keys[j], separated(keys[i], keys[j])) for i, j in found.listed],
+        plain={key for key, plain in zip(keys, found.plain, strict=True) if plain},
+        total=found.total,
+    )
+
+
+def _intervals(
+    field: FieldDef, keys: Sequence[Key], details: Mapping[str, TypedValue]
+) -> list[Interval | None] | None:
+    """Each stance's interval class and ranked bounds, or None if some affirmed pair is no interval's.
+
+    A stance without a class (None) conflicts with no affirmed one: it is expected or denied, or
+    compatible with every value (an unresolved date, a set element without detail). Otherwise
+    `details_compatible` decides exactly as the intervals' overlap, within a class only.
+    """
+    intervals: list[Interval | None] = [None] * len(keys)
+    affirmed = [index for index, (_, polarity) in enumerate(keys) if polarity == "affirmed"]
+    if field.per_article or len(affirmed) < 2:
+        return intervals  # no two stances whose compatibility is ever asked
+    dated: list[tuple[int, str, str]] = []
+    amounts: dict[str | None, list[tuple[int, float, float]]] = {}
+    for index in affirmed:
+        detail = details.get(keys[index][0])
+        if detail is None:
+            if field.type == "set":
+                continue  # values_compatible: set elements never exclude one another
+            return None  # values_compatible: the rules' compatible groups, no interval
+        if isinstance(detail, DateValue):
+            if not detail.resolved or detail.start is None or detail.end is None:
+                continue  # not on the calendar: compatible with everything
+            if not (detail.start and detail.end) or detail.start > detail.end:
+                return None  # details_compatible asserts on an empty bound; an inverted one is no interval
+            dated.append((index, detail.start, detail.end))
+        else:
+            widened = _widened(detail, field.tolerance)
+            low = -math.inf if widened[0] is None else widened[0]
+            high = math.inf if widened[1] is None else widened[1]
+            if math.isnan(low) or math.isnan(high) or low > high:
+                return None  # NaN compares false both ways: no interval
+            amounts.setdefault(detail.unit, []).append((index, low, high))
+    # Classes: resolved dates, then amounts by unit; no two classes are ever compared.
+    for index, (low_rank, high_rank) in zip(
+        [index for index, _, _ in dated], ranked([(low, high) for _, low, high in dated]), strict=True
+    ):
+        intervals[index] = (0, low_rank, high_rank)
+    for kind, members in enumerate(amounts.values(), start=1):
+        ranks = ranked([(low, high) for _, low, high in members])
+        for (index, _, _), (low_rank, high_rank) in zip(members, ranks, strict=True):
+            intervals[index] = (kind, low_rank, high_rank)
+    return intervals
+
+
 def compare_field(
     field: FieldDef,
     claims: Sequence[Claim],
@@ -130,7 +262,7 @@ def compare_field(
     order = {article_id: position for position, article_id in enumerate(article_ids)}
     vocabulary = {value: position for position, value in enumerate(field.vocabulary)}
     published = published or {}
-    supporters: dict[tuple[str, Polarity], set[str]] = {}
+    supporters: dict[Key, set[str]] = {}
     details: dict[str, TypedValue] = {}
     for claim in claims:
         key = (claim.value, POLARITY_OF[claim.modality])
@@ -143,7 +275,7 @@ def compare_field(
             return details_compatible(details[left_value], details[right_value], field.tolerance)
         return field.values_compatible(left_value, right_value)
 
-    def conflict(left: tuple[str, Polarity], right: tuple[str, Polarity]) -> bool:
+    def conflict(left: Key, right: Key) -> bool:
         return stances_conflict(field, left, right, compatible)
 
     keys = sorted(
@@ -155,55 +287,41 @@ def compare_field(
         ),
     )
 
-    groups: list[list[tuple[str, Polarity]]] = []
-    group_of: dict[tuple[str, Polarity], int] = {}
-    for key in keys:
-        for number, members in enumerate(groups, start=1):
-            if not any(conflict(key, member) for member in members):
-                members.append(key)
-                group_of[key] = number
-                break
-        else:
-            groups.append([key])
-            group_of[key] = len(groups)
-
     ordered = {key: tuple(sorted(members, key=order.__getitem__)) for key, members in supporters.items()}
     articles = ordered.__getitem__
     labels = {key: stance_label(*key) for key in keys}
+    published_of: dict[Key, list[PartialDate | None]] = {}
 
-    def dates(key: tuple[str, Polarity]) -> list[PartialDate | None]:
-        return [published.get(a) for a in articles(key)]
+    def dates(key: Key) -> list[PartialDate | None]:
+        if key not in published_of:
+            published_of[key] = [published.get(a) for a in articles(key)]
+        return published_of[key]
 
-    def pair(left: tuple[str, Polarity], right: tuple[str, Polarity], separated: bool) -> ConflictPair:
+    def separated(left: Key, right: Key) -> bool:
+        return field.time_separated_days is not None and time_separated(
+            field.time_separated_days, dates(left), dates(right)
+        )
+
+    def pair(left: Key, right: Key, apart: bool) -> ConflictPair:
         return ConflictPair(
-            kind="time_separated" if separated else "conflict",
+            kind="time_separated" if apart else "conflict",
             left=labels[left],
             right=labels[right],
             left_articles=articles(left),
             right_articles=articles(right),
-            left_published=tuple(d.iso for d in dates(left) if d is not None) if separated else (),
-            right_published=tuple(d.iso for d in dates(right) if d is not None) if separated else (),
+            left_published=tuple(d.iso for d in dates(left) if d is not None) if apart else (),
+            right_published=tuple(d.iso for d in dates(right) if d is not None) if apart else (),
         )
 
     # Pairs are counted in full but listed only up to MAX_LISTED_PAIRS: a typed field with
     # hundreds of distinct values (dates, amounts) has tens of thousands of conflicting pairs,
-    # which no reader can use and which would dominate time and memory.
-    listed: list[ConflictPair] = []
-    plain: set[tuple[str, Polarity]] = set()
-    total = 0
-    for i, left in enumerate(keys):
-        for right in keys[i + 1 :]:
-            if not conflict(left, right):
-                continue
-            total += 1
-            separated = field.time_separated_days is not None and time_separated(
-                field.time_separated_days, dates(left), dates(right)
-            )
-            if not separated:
-                plain.update((left, right))
-            if len(listed) < MAX_LISTED_PAIRS:
-                listed.append(pair(left, right, separated))
-    conflicts = tuple(listed)
+    # which no reader can use and which would dominate time and memory. Such a field is swept
+    # (its intervals sorted, never compared pair by pair); the rest compare every pair.
+    relations = _swept(field, keys, details, separated)
+    if relations is None:
+        relations = _pairwise(keys, conflict, separated)
+    group_of, plain, total = relations.group_of, relations.plain, relations.total
+    conflicts = tuple(pair(left, right, apart) for left, right, apart in relations.listed)
     stances = tuple(
         Stance(
             value=k[0],
