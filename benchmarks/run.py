@@ -1,11 +1,17 @@
-"""Time `aukus-check report` on synthetic corpora of several sizes.
+"""Time `aukus-check report` on synthetic corpora of several sizes: cold, warm, and ripgrep.
 
     python benchmarks/run.py [--sizes 1000 10000] [--format table|json] [--keep] [--workdir DIR]
 
 For each size a corpus is generated with make_corpus.py into WORKDIR/N-SEED (default
 benchmarks/corpora/, git-ignored), then `aukus-check report --corpus DIR --format FMT -o FILE`
-runs --repeat times as a child process. Each run's wall time (time.perf_counter) and the
-child's own peak RSS and CPU time (os.wait4) are recorded; the table shows the medians.
+runs --repeat times as a child process:
+- cold: with an empty cache directory, so every article is read (and its entry written);
+- warm: after one article is added to the corpus, with the cache the cold run filled, so one
+  article is read and every other one comes from the cache (the CI run after a push).
+Each run's wall time (time.perf_counter) and the child's own peak RSS and CPU time (os.wait4)
+are recorded; the table shows the medians. When `rg` is on PATH, ripgrep reads the same corpus
+for every literal word of the rules' patterns, printing every match with its position as JSON,
+in the same run; the table gives cold aukus-check / ripgrep (see rule_words for why words).
 
 With --keep an existing corpus generated with the same parameters (and the same generator and
 seeds) is reused, and corpora are left on disk; without it they are regenerated and removed
@@ -49,6 +55,8 @@ class Result:
     articles: int
     corpus_bytes: int
     runs: tuple[Run, ...]
+    warm: tuple[Run, ...] = ()
+    ripgrep: tuple[Run, ...] = ()
 
     @property
     def seconds(self) -> float:
@@ -111,21 +119,38 @@ def prepare_corpus(workdir: Path, articles: int, seed: int, size: int, *, keep: 
     return target, written
 
 
+def timed(argv: Sequence[str], scratch: Path, stdout: Path | None = None) -> tuple[Run, int, str]:
+    """Run a child process to its end: its wall time and own resource usage, exit code, stderr."""
+    out = open(stdout, "wb") if stdout is not None else subprocess.DEVNULL  # noqa: SIM115
+    try:
+        with open(scratch / "stderr.txt", "w+b") as stderr:
+            started = time.perf_counter()
+            process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=stderr)
+            _, status, usage = os.wait4(process.pid, 0)
+            seconds = time.perf_counter() - started
+            process.returncode = code = os.waitstatus_to_exitcode(status)
+            stderr.seek(0)
+            errors = stderr.read().decode("utf-8", errors="replace")
+    finally:
+        if stdout is not None:
+            out.close()  # type: ignore[union-attr]
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss), code, errors
+
+
 def time_report(
-    command: Sequence[str], corpus: Path, fmt: str, scratch: Path, expected_articles: int | None = None
+    command: Sequence[str],
+    corpus: Path,
+    fmt: str,
+    scratch: Path,
+    expected_articles: int | None = None,
+    cache: Path | None = None,
 ) -> Run:
     """One timed run of `report` in a child process, with that child's own resource usage."""
     output = scratch / f"report.{fmt}"
     output.unlink(missing_ok=True)
     argv = [*command, "report", "--corpus", str(corpus), "--format", fmt, "-o", str(output)]
-    with open(scratch / "stderr.txt", "w+b") as stderr:
-        started = time.perf_counter()
-        process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-        process.returncode = code = os.waitstatus_to_exitcode(status)
-        stderr.seek(0)
-        errors = stderr.read().decode("utf-8", errors="replace")
+    argv += ["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]
+    run, code, errors = timed(argv, scratch)
     if code != 0 or not output.is_file() or output.stat().st_size == 0:
         tail = "\n".join(errors.splitlines()[-20:])
         sys.exit(f"run.py: aukus-check failed (exit {code}): {' '.join(argv)}\n{tail}")
@@ -133,7 +158,58 @@ def time_report(
         articles = json.loads(output.read_bytes())["corpus"]["articles"]
         if expected_articles is not None and articles != expected_articles:
             sys.exit(f"run.py: the report lists {articles} articles, expected {expected_articles}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+    return run
+
+
+def rule_words(rules: Path | None, scratch: Path) -> Path:
+    """Every literal word the rules' probe patterns look for (a `\\bword\\b` in a pattern), one per
+    line: the pattern set ripgrep is given. Read by the tool's own interpreter (it has the
+    package).
+
+    Words, not the patterns themselves: ripgrep 13 given the rules' 170 patterns as regexes took
+    55 s on 50 articles (their Unicode word boundaries and bounded gaps defeat its DFA), so a
+    ratio against it would flatter aukus-check. Finding every rule word, with its position, is
+    the work no reader of these rules can skip.
+    """
+    script = (
+        "import re, sys\n"
+        "from pathlib import Path\n"
+        "from aukus_check.resources import BUNDLED_RULES, bundled_path\n"
+        "from aukus_check.rules import load_rules\n"
+        "path = Path(sys.argv[1]) if sys.argv[1] else bundled_path(BUNDLED_RULES)\n"
+        "words = set()\n"
+        "for probe in load_rules(path, str(path)).probes:\n"
+        "    words.update(re.findall(r'\\\\b([A-Za-z]{2,})\\\\b', probe.regex.pattern))\n"
+        "sys.stdout.write(''.join(word + '\\n' for word in sorted(words)))\n"
+    )
+    target = scratch / "words.txt"
+    target.write_bytes(
+        subprocess.run(
+            [sys.executable, "-c", script, str(rules or "")], capture_output=True, check=True
+        ).stdout
+    )
+    return target
+
+
+def time_ripgrep(corpus: Path, words: Path, scratch: Path) -> Run | None:
+    """ripgrep over the corpus for the rules' words (whole words, any case), every match with its
+    position as JSON (None without rg)."""
+    rg = shutil.which("rg")
+    if rg is None:
+        return None
+    argv = [rg, "--json", "--no-config", "--hidden", "-i", "-w", "-F", "-f", str(words), str(corpus)]
+    run, code, errors = timed(argv, scratch, stdout=scratch / "rg.json")
+    if code not in (0, 1):  # 1: no match at all
+        sys.exit(f"run.py: ripgrep failed (exit {code}): {errors.strip()[:2000]}")
+    return run
+
+
+def add_one_article(corpus: Path) -> Path:
+    """A new article in the corpus (a seed under a new name): what a push adds."""
+    source = sorted(make_corpus.SEEDS_DIR.glob("*.txt"))[0]
+    added = corpus / "zz-added-by-run-py.txt"
+    added.write_bytes(source.read_bytes())
+    return added
 
 
 def benchmark(
@@ -151,17 +227,37 @@ def benchmark(
     with tempfile.TemporaryDirectory(prefix="aukus-bench-") as scratch:
         for articles in sizes:
             corpus, written = prepare_corpus(workdir, articles, seed, size, keep=keep)
+            words = rule_words(None, Path(scratch))
+            added: Path | None = None
             try:
-                runs = []
+                runs, warm, ripgrep = [], [], []
                 for attempt in range(1, repeat + 1):
-                    run = time_report(command, corpus, fmt, Path(scratch), articles)
+                    cache = Path(scratch) / f"cache-{articles}-{attempt}"
+                    shutil.rmtree(cache, ignore_errors=True)
+                    run = time_report(command, corpus, fmt, Path(scratch), articles, cache)
                     log(
-                        f"  {articles} articles, run {attempt}/{repeat}: {run.seconds:.2f} s, "
+                        f"  {articles} articles, cold run {attempt}/{repeat}: {run.seconds:.2f} s, "
                         f"cpu {run.cpu_seconds:.2f} s, peak RSS {run.peak_rss_kb * 1024 / 1e6:.0f} MB"
                     )
                     runs.append(run)
-                results.append(Result(articles, written, tuple(runs)))
+                    added = add_one_article(corpus)
+                    again = time_report(command, corpus, fmt, Path(scratch), articles + 1, cache)
+                    added.unlink()
+                    added = None
+                    log(
+                        f"  {articles} + 1 articles, warm run {attempt}/{repeat}: {again.seconds:.2f} s, "
+                        f"peak RSS {again.peak_rss_kb * 1024 / 1e6:.0f} MB"
+                    )
+                    warm.append(again)
+                    shutil.rmtree(cache, ignore_errors=True)
+                    grep = time_ripgrep(corpus, words, Path(scratch))
+                    if grep is not None:
+                        log(f"  {articles} articles, ripgrep run {attempt}/{repeat}: {grep.seconds:.2f} s")
+                        ripgrep.append(grep)
+                results.append(Result(articles, written, tuple(runs), tuple(warm), tuple(ripgrep)))
             finally:
+                if added is not None:
+                    added.unlink(missing_ok=True)
                 if not keep:
                     shutil.rmtree(corpus, ignore_errors=True)
     return results
@@ -180,23 +276,48 @@ def environment(command: Sequence[str]) -> list[str]:
     ]
 
 
+def _median(runs: Sequence[Run], attribute: str) -> float:
+    return statistics.median(getattr(run, attribute) for run in runs)
+
+
 def render(results: Sequence[Result], fmt: str, repeat: int) -> str:
-    header = ("articles", "corpus MB", "seconds", "articles/s", "MB/s", "CPU s", "peak RSS MB")
-    rows = [
-        (
-            f"{result.articles:,}",
-            f"{result.corpus_bytes / 1e6:.1f}",
-            f"{result.seconds:.2f}",
-            f"{result.articles / result.seconds:,.0f}",
-            f"{result.corpus_bytes / 1e6 / result.seconds:.2f}",
-            f"{result.cpu_seconds:.2f}",
-            f"{result.peak_rss_mb:.0f}",
+    header = (
+        "articles",
+        "corpus MB",
+        "cold s",
+        "articles/s",
+        "MB/s",
+        "CPU s",
+        "peak RSS MB",
+        "warm +1 s",
+        "warm RSS MB",
+        "ripgrep s",
+        "cold/rg",
+    )
+    rows = []
+    for result in results:
+        warm = _median(result.warm, "seconds") if result.warm else None
+        warm_rss = _median(result.warm, "peak_rss_kb") * 1024 / 1e6 if result.warm else None
+        grep = _median(result.ripgrep, "seconds") if result.ripgrep else None
+        rows.append(
+            (
+                f"{result.articles:,}",
+                f"{result.corpus_bytes / 1e6:.1f}",
+                f"{result.seconds:.2f}",
+                f"{result.articles / result.seconds:,.0f}",
+                f"{result.corpus_bytes / 1e6 / result.seconds:.2f}",
+                f"{result.cpu_seconds:.2f}",
+                f"{result.peak_rss_mb:.0f}",
+                "—" if warm is None else f"{warm:.2f}",
+                "—" if warm_rss is None else f"{warm_rss:.0f}",
+                "—" if grep is None else f"{grep:.2f}",
+                "—" if grep is None else f"{result.seconds / grep:.0f}×",
+            )
         )
-        for result in results
-    ]
     widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
     lines = [
-        f"aukus-check report --format {fmt}: median of {repeat} runs (MB = 10^6 bytes)",
+        f"aukus-check report --format {fmt}: median of {repeat} runs (MB = 10^6 bytes); cold: empty "
+        "cache; warm +1: one article added, the rest from the cache; ripgrep: the rules' words, --json",
         "  ".join(cell.rjust(width) for cell, width in zip(header, widths, strict=True)),
         "  ".join("-" * width for width in widths),
     ]

@@ -59,7 +59,7 @@ def only_line(stderr: str) -> str:
 
 
 def test_report_on_the_bundled_seeds_shows_conflicts_first_and_a_summary(cli) -> None:
-    result = cli("report")
+    result = cli("report", columns=170)  # wide enough for every field label on one line
     assert result.code == ExitCode.OK, result.stderr
     # it says, on stderr and in its header, that this is the sample, not the user's corpus
     assert result.stderr == (
@@ -71,7 +71,7 @@ def test_report_on_the_bundled_seeds_shows_conflicts_first_and_a_summary(cli) ->
     statuses = [row.split("│")[2].strip() for row in rows if row.split("│")[2].strip()]
     order = ["conflict", "time_separated", "agree", "single", "per_article", "silent"]
     assert statuses == sorted(statuses, key=order.index)
-    assert rows[0].split("│")[1].strip() == "japan.pillar2_status"
+    assert rows[0].split("│")[1].strip() == "Japan's status in AUKUS Pillar II"  # japan.pillar2_status
     assert (
         "5 articles · 81 fields · 3 conflicts · 14 agreements · 24 single-source · 39 silent" in result.stdout
     )
@@ -82,7 +82,11 @@ def test_report_runs_from_an_unrelated_directory(tmp_path: Path) -> None:
     """The bundled seeds and rules ship with the package: no checkout needed."""
     env = {**os.environ, "COLUMNS": "160"}
     completed = subprocess.run(
-        [sys.executable, "-m", "aukus_check", "report"], cwd=tmp_path, capture_output=True, text=True, env=env
+        [sys.executable, "-m", "aukus_check", "report", "--ids"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert completed.returncode == 0, completed.stderr
     rows = {
@@ -96,7 +100,7 @@ def test_report_runs_from_an_unrelated_directory(tmp_path: Path) -> None:
 
 
 def test_field_detail_shows_every_quote_and_its_location(cli) -> None:
-    result = cli("report", "--field", "japan.pillar2_status", columns=400)
+    result = cli("report", "--field", "japan.pillar2_status", "--ids", columns=400)
     assert result.code == 0, result.stderr
     assert "status: conflict" in result.stdout
     assert "joined · asserted · seeds/003_4e4e83e013b4d34f.txt:3:1" in result.stdout
@@ -202,7 +206,10 @@ def test_empty_corpus(cli, tmp_path: Path) -> None:
     write(empty, "notes.pdf", b"%PDF-1.4")
     result = cli("report", "--corpus", str(empty))
     assert result.code == ExitCode.USAGE
-    assert only_line(result.stderr) == f"{empty}: corpus has no .txt or .md articles (searched recursively)"
+    assert (
+        only_line(result.stderr)
+        == f"{empty}: corpus has no .txt, .md or .html articles (searched recursively)"
+    )
 
 
 def test_non_utf8_article_is_decoded_with_a_reported_fallback(cli, corpus: Path) -> None:
@@ -211,7 +218,7 @@ def test_non_utf8_article_is_decoded_with_a_reported_fallback(cli, corpus: Path)
         "latin.txt",
         "Caf\xe9 talk\n\nJapan joined AUKUS Pillar II, the caf\xe9 owner said.\n".encode("cp1252"),
     )
-    result = cli("report", "--corpus", str(corpus))
+    result = cli("report", "--corpus", str(corpus), "--ids")
     assert result.code == ExitCode.OK
     assert only_line(result.stderr) == (
         f"{corpus}/latin.txt:1:4: warning: not valid UTF-8 (byte 0xE9); decoded as Windows-1252, "
@@ -433,7 +440,7 @@ def test_field_detail_shows_what_a_typed_value_stands_for(cli) -> None:
 
 
 def test_status_shows_only_the_fields_with_those_statuses(cli) -> None:
-    result = cli("report", "--corpus", "seeds", "--status", "conflict")
+    result = cli("report", "--corpus", "seeds", "--status", "conflict", "--ids")
     rows = [
         line for line in result.stdout.splitlines() if line.startswith("│ ") and line.split("│")[1].strip()
     ]
@@ -442,7 +449,7 @@ def test_status_shows_only_the_fields_with_those_statuses(cli) -> None:
         "japan.full_membership",
         "position.australia",
     ]
-    both = cli("report", "--corpus", "seeds", "--status", "conflict, time_separated")
+    both = cli("report", "--corpus", "seeds", "--status", "conflict, time_separated", "--ids")
     assert both.stdout == result.stdout  # the seeds have no time-separated field
     none = cli("report", "--corpus", "seeds", "--status", "time_separated")
     assert "no field is time_separated" in none.stdout
@@ -498,9 +505,9 @@ def test_a_field_that_agrees_on_different_values_says_why(cli) -> None:
     result = cli("report", "--corpus", "seeds", "-q", "--status", "agree", columns=200)
     text = result.stdout
     assert "(cautious and opposed are compatible under this field's rules)" in text  # position.china
-    assert "(2021 and 2021-09-15 overlap: read as intervals, they can all be true)" in text  # founded
+    assert "(2021 and 15 September 2021 overlap: read as intervals, they can all be true)" in text  # founded
     assert "(elements of one set: stating one denies no other)" in text  # a scope
-    one_value = [line for line in text.splitlines() if "position.united_kingdom" in line]
+    one_value = [line for line in text.splitlines() if "United Kingdom's stated position" in line]
     assert one_value and "compatible" not in one_value[0]
 
 
@@ -528,14 +535,26 @@ def test_at_80_columns_every_value_is_whole_and_no_line_is_wider(cli) -> None:
     data = json.loads(cli("report", "--corpus", "seeds", "--format", "json").stdout)
     labels = {f"A{n}": article["id"] for n, article in enumerate(data["articles"], start=1)}
     by_id = {v: k for k, v in labels.items()}
-    result = cli("report", "--corpus", "seeds", "-q", columns=80)
-    lines = result.stdout.splitlines()
-    assert max(len(line) for line in lines) <= 80
+    raw = cli("report", "--corpus", "seeds", "-q", "--ids", columns=80).stdout.splitlines()
+    assert max(len(line) for line in raw) <= 80
     for field in data["fields"]:
         for stance in field["stances"]:
             whole = f"{stance['label']}: {', '.join(by_id[a] for a in stance['articles'])}"
-            assert any(line.strip() == whole for line in lines), whole  # on one line, not cut
-    conflicts = cli("report", "--corpus", "seeds", "-q", "--status", "conflict", columns=80).stdout
+            assert any(line.strip() == whole for line in raw), whole  # on one line, not cut
+    lines = cli("report", "--corpus", "seeds", "-q", columns=80).stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    # a label may wrap, but only between its words: joined up again, every one reads whole
+    joined = " ".join(line.strip() for line in lines)
+    for field in data["fields"]:
+        assert f"{' '.join(field['label'].split())} · {field['status']}" in joined, field["id"]
+    for whole in (
+        "U.S. National Security Council Senior Director for East Asia and Oceania: A5",  # 78 wide
+        "Deputy Prime Minister and Minister for Defence of Australia: A5",
+        "under consideration (expected): A2, A4",
+        "8 April, year not stated: A2",
+    ):
+        assert any(line.strip() == whole for line in lines), whole
+    conflicts = cli("report", "--corpus", "seeds", "-q", "--status", "conflict", "--ids", columns=80).stdout
     heads = [line for line in conflicts.splitlines() if re.fullmatch(r"[\w.]+ · \w+", line)]
     assert heads == [
         "japan.pillar2_status · conflict",

@@ -681,8 +681,8 @@ def test_discovery_is_recursive_sorted_skips_hidden_files_and_names_other_files(
     ]
     # hidden entries are left out silently; a file of another kind is named, never silently skipped
     assert [(d.path, d.message) for d in corpus.diagnostics] == [
-        ("corpus/notes.json", "is not a .txt or .md article; not read"),
-        ("corpus/readme.rst", "is not a .txt or .md article; not read"),
+        ("corpus/notes.json", "is not a .txt, .md or .html article; not read"),
+        ("corpus/readme.rst", "is not a .txt, .md or .html article; not read"),
     ]
     assert (corpus.path, corpus.bundled) == ("corpus", False)
 
@@ -735,7 +735,7 @@ def test_file_instead_of_directory(tmp_path: Path) -> None:
 def test_directory_without_articles(tmp_path: Path, files: list[str]) -> None:
     for name in files:
         write(tmp_path, name, "content\n")
-    with pytest.raises(CorpusError, match=r"no \.txt or \.md articles") as caught:
+    with pytest.raises(CorpusError, match=r"no \.txt, \.md or \.html articles") as caught:
         load(tmp_path)
     assert caught.value.location == Location("corpus")
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -84,3 +86,21 @@ def test_readme_briefing_excerpt_lines_are_real_output(cli) -> None:
     for line in excerpt.splitlines():
         if line.strip() != "...":
             assert line in output, line
+
+
+def test_readme_rules_reference_is_generated_from_the_schema(update_golden: bool) -> None:
+    from aukus_check.rules_reference import reference_markdown
+
+    readme_path = REPO / "README.md"
+    readme = readme_path.read_text(encoding="utf-8")
+    start = readme.index("<!-- rules-reference:start -->\n") + len("<!-- rules-reference:start -->\n")
+    end = readme.index("<!-- rules-reference:end -->")
+    generated = reference_markdown()
+    if update_golden:
+        readme_path.write_text(readme[:start] + generated + readme[end:], encoding="utf-8")
+        pytest.skip("README rules reference rewritten; review the diff before committing")
+    assert readme[start:end] == generated, (
+        "run pytest --update-golden (or `aukus-check rules schema --markdown`)"
+    )
+    for kind in ("pattern", "lexicon", "stance", "frame", "date", "quantity", "official", "published"):
+        assert f"#### Extractor `kind: {kind}`" in generated

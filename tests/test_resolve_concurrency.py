@@ -178,7 +178,9 @@ def test_a_writer_killed_midway_leaves_the_old_ledger_whole(
     driver = tmp_path / "crash.py"
     driver.write_text(CRASH_DRIVER, encoding="utf-8")
     killed = subprocess.run(
-        [sys.executable, str(driver), where, *resolve_args("mission.site")],
+        # --no-cache: the driver breaks every atomic write of the process, and the cache's would
+        # come first; this test is about the ledger's.
+        [sys.executable, str(driver), where, *resolve_args("mission.site"), "--no-cache"],
         cwd=project,
         env=env(),
         capture_output=True,

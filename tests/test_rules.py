@@ -305,3 +305,47 @@ fields:
     assert "did you mean 'label'?" in lines[1]
     assert "'type' cannot be 'enume'" in lines[2]
     assert "Traceback" not in result.stderr
+
+
+def test_every_field_with_a_compile_fault_is_reported_in_one_run() -> None:
+    """A bad pattern, a value outside the vocabulary and a doubled id, in three fields: one run
+    names all three, each at its own line, instead of one per round-trip."""
+    text = textwrap.dedent(
+        """\
+        schema_version: 1
+        version: "t"
+        title: Faults
+        fields:
+          - id: harbour.status
+            label: Status
+            type: enum
+            vocabulary: [open]
+            extractors:
+              - kind: pattern
+                pattern: "(never closed"
+                value: open
+          - id: harbour.depth
+            label: Depth
+            type: enum
+            vocabulary: [deep]
+            extractors:
+              - kind: pattern
+                pattern: "shallow"
+                value: shallow
+          - id: harbour.status
+            label: Status again
+            type: enum
+            vocabulary: [open]
+            extractors:
+              - kind: pattern
+                pattern: "open"
+                value: open
+        """
+    )
+    with pytest.raises(RulesError) as caught:
+        parse_rules(text, "faults.yaml")
+    reported = [caught.value, *caught.value.also]
+    assert [error.location.line for error in reported] == [11, 20, 21]
+    assert "invalid pattern" in str(reported[0])
+    assert "not in the vocabulary" in str(reported[1])
+    assert "declared twice" in str(reported[2])

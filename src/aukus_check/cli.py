@@ -24,14 +24,15 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from aukus_check import __version__
-from aukus_check.errors import AukusError, Location, UsageError
+from aukus_check.errors import AukusError, CorpusError, Location, UsageError
 from aukus_check.exit_codes import INTERRUPTED, ExitCode
 from aukus_check.render import BRIEFING_FORMATS, FORMATS, RenderOptions
 from aukus_check.safe_text import printable
 
 if TYPE_CHECKING:
+    from aukus_check.cache import ArticleCache
     from aukus_check.config import Config
-    from aukus_check.models import Report
+    from aukus_check.models import Diagnostic, Report
     from aukus_check.rules import RuleSet
 
 app = typer.Typer(
@@ -203,6 +204,13 @@ def _statuses(given: str | None, chosen: str) -> frozenset[str] | None:
     return frozenset(names)
 
 
+def _ids(given: bool, chosen: str) -> bool:
+    """--ids, checked: it changes only the table format."""
+    if given and chosen != "table":
+        raise UsageError(f"--ids changes the table format, not {chosen}", hint="use --format table")
+    return given
+
+
 def _summarized(chosen: str) -> bool:
     """Whether the github format's annotations beyond GitHub's limit go to the job summary."""
     return chosen == "github" and bool(os.environ.get("GITHUB_STEP_SUMMARY"))
@@ -233,8 +241,39 @@ def _load_rules(inputs: _Inputs) -> RuleSet:
     return load_rules(inputs.rules_file, inputs.rules_display)
 
 
-def _run_engine(inputs: _Inputs, rule_set: RuleSet, jobs: int | None) -> Report:
-    """Read the corpus and compare; print the input warnings to stderr."""
+def _cache_root(inputs: _Inputs, cache_dir: Path | None) -> Path | None:
+    """The cache directory: --cache-dir, $AUKUS_CHECK_CACHE_DIR, the configuration's cache-dir,
+    else .aukus-check-cache beside the corpus; None for the bundled sample (never written to)."""
+    from aukus_check.cache import CACHE_DIR_NAME
+
+    if cache_dir is not None:
+        return cache_dir
+    if os.environ.get("AUKUS_CHECK_CACHE_DIR", "").strip():
+        return Path(os.environ["AUKUS_CHECK_CACHE_DIR"])
+    if inputs.config is not None and inputs.config.cache_dir is not None:
+        return inputs.config.cache_dir
+    if inputs.bundled_corpus:
+        return None
+    return inputs.corpus_dir.absolute().parent / CACHE_DIR_NAME
+
+
+def _cache(inputs: _Inputs, rule_set: RuleSet, cache_dir: Path | None, no_cache: bool) -> ArticleCache | None:
+    """The extraction cache this run reads and writes, or None (--no-cache, bundled sample)."""
+    if no_cache:
+        return None
+    root = _cache_root(inputs, cache_dir)
+    if root is None:
+        return None
+    from aukus_check.cache import ArticleCache
+    from aukus_check.reads import max_article_bytes
+
+    return ArticleCache.open(root, rule_set.source_digest, max_article_bytes())
+
+
+def _run_engine(
+    inputs: _Inputs, rule_set: RuleSet, jobs: int | None, cache: ArticleCache | None = None
+) -> Report:
+    """Read the corpus (through the cache, if any) and compare; print the warnings to stderr."""
     import gc
 
     from aukus_check.engine import run
@@ -252,16 +291,24 @@ def _run_engine(inputs: _Inputs, rule_set: RuleSet, jobs: int | None) -> Report:
                 bundled=inputs.bundled_corpus,
                 jobs=jobs,
                 progress=progress,
+                cache=cache,
             )
     finally:
         gc.freeze()  # the report lives to the end: keep later collections from walking it
         gc.enable()
     for diagnostic in report.diagnostics:
-        where = diagnostic.path
-        if diagnostic.line is not None:
-            where += f":{diagnostic.line}:{diagnostic.column}"
-        _note(f"{where}: {diagnostic.severity}: {diagnostic.message}")  # warnings: input errors raise
+        _note(_diagnostic_line(diagnostic))  # warnings: input errors raise
+    for line in cache.warnings if cache is not None else ():
+        _note(f"warning: {line}")
     return report
+
+
+def _diagnostic_line(diagnostic: Diagnostic) -> str:
+    """ "corpus/a.txt:3:1: warning: ..." for stderr."""
+    where = diagnostic.path
+    if diagnostic.line is not None:
+        where += f":{diagnostic.line}:{diagnostic.column}"
+    return f"{where}: {diagnostic.severity}: {diagnostic.message}"
 
 
 @contextmanager
@@ -379,7 +426,10 @@ FormatOption = Annotated[
 
 CorpusOption = Annotated[
     Path | None,
-    typer.Option(help="Directory of .txt/.md articles, read recursively. [default: the bundled seeds]"),
+    typer.Option(
+        help="Directory of articles (.txt, .md, saved .html pages), read recursively. "
+        "[default: the bundled seeds]"
+    ),
 ]
 RulesOption = Annotated[
     Path | None, typer.Option(help="Rules YAML file. [default: the bundled rules/aukus.yaml]")
@@ -410,6 +460,19 @@ OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=False),
 ]
+CacheDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        help="Where each article's results are kept between runs, so an unchanged article is not "
+        "read again. [default: $AUKUS_CHECK_CACHE_DIR, the configuration's cache-dir, else "
+        ".aukus-check-cache beside the corpus; none for the bundled sample]",
+        file_okay=False,
+    ),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Read every article; neither use nor update the cache.")
+]
 JobsOption = Annotated[
     int,
     typer.Option(
@@ -430,6 +493,8 @@ def report(
     output_format: FormatOption = None,
     output: OutputOption = None,
     jobs: JobsOption = 0,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
     config: ConfigOption = None,
     status: Annotated[
         str | None,
@@ -438,6 +503,13 @@ def report(
             help="Only the fields with these statuses, e.g. conflict or conflict,agree (table format).",
         ),
     ] = None,
+    ids: Annotated[
+        bool,
+        typer.Option(
+            "--ids",
+            help="Show field ids and values as the rules write them, not labels and words (table format).",
+        ),
+    ] = False,
     quiet: QuietOption = False,
     color: ColorOption = ColorChoice.auto,
 ) -> None:
@@ -455,13 +527,19 @@ def report(
                 hint=f"drop --field for {chosen}, or use --format table or json",
             )
         statuses = _statuses(status, chosen)
+        show_ids = _ids(ids, chosen)
         rule_set = _load_rules(inputs)
         _check_field([f.id for f in rule_set.fields], field)  # before reading thousands of articles
         _say_if_sample(inputs)
-        result = _run_engine(inputs, rule_set, jobs or None)
+        result = _run_engine(inputs, rule_set, jobs or None, _cache(inputs, rule_set, cache_dir, no_cache))
         colored, width = _terminal(color) if output is None else (color is ColorChoice.always, 120)
         options = RenderOptions(
-            field=field, color=colored, width=width, step_summary=_summarized(chosen), statuses=statuses
+            field=field,
+            color=colored,
+            width=width,
+            step_summary=_summarized(chosen),
+            statuses=statuses,
+            ids=show_ids,
         )
         _emit(FORMATS[chosen](result, options), output)
         _write_step_summary(result, options)
@@ -550,6 +628,96 @@ def explain(
                     lines.append(f"      why dropped: {printable(e.reason)}")
                 lines.append(f"      sentence: “{printable(e.sentence)}”")
         _emit(("\n".join(lines) + "\n").encode("utf-8"), None)
+
+
+cache_app = typer.Typer(
+    help="Look after the extraction cache: how big it is, or empty it.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(cache_app, name="cache")
+
+
+def _chosen_cache(corpus: Path | None, cache_dir: Path | None, config: Path | None) -> Path:
+    """The cache directory a `cache` command works on; a usage error for the bundled sample."""
+    root = _cache_root(_inputs(corpus, None, config), cache_dir)
+    if root is None:
+        raise UsageError(
+            "no cache to work on: the bundled sample is never cached",
+            hint="give --cache-dir DIR, --corpus DIR or a configuration file",
+        )
+    return root
+
+
+@cache_app.command("info")
+def cache_info(
+    corpus: CorpusOption = None,
+    cache_dir: CacheDirOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Print where the cache is, how many entries it holds and their size."""
+    with _input_errors():
+        from aukus_check.cache import entry_files, max_cache_bytes
+
+        root = _chosen_cache(corpus, cache_dir, config)
+        found = entry_files(root)
+        size = sum(stat.st_size for _, stat in found)
+        lines = [
+            f"cache: {printable(str(root))}",
+            f"entries: {len(found)}",
+            f"size: {size:,} bytes (cap {max_cache_bytes():,})",
+        ]
+        _emit(("\n".join(lines) + "\n").encode("utf-8"), None)
+
+
+@cache_app.command("clear")
+def cache_clear(
+    corpus: CorpusOption = None,
+    cache_dir: CacheDirOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Remove every cache entry (only files the cache wrote; the next run reads every article)."""
+    with _input_errors():
+        from aukus_check.cache import clear
+
+        root = _chosen_cache(corpus, cache_dir, config)
+        removed, freed = clear(root)
+        _emit(f"removed {removed} entries ({freed:,} bytes) from {printable(str(root))}\n".encode(), None)
+
+
+@app.command()
+def text(
+    path: Annotated[Path, typer.Argument(help="An article file, as evidence names it (corpus/page.html).")],
+    numbered: Annotated[
+        bool, typer.Option("--numbered", "-n", help="Number the lines, as evidence counts them.")
+    ] = False,
+) -> None:
+    """Print an article as aukus-check reads it, so evidence's line:column can be followed.
+
+    For a saved web page that is its main text under a front matter made of the page's metadata.
+    Control and invisible characters print as visible escapes.
+    """
+    with _input_errors():
+        from aukus_check.corpus import ArticleSource, shown_path, text_as_read
+        from aukus_check.positions import LineIndex
+
+        shown = shown_path(str(path))
+        if not path.is_file():
+            raise CorpusError("not an article file", Location(shown), hint="give the path evidence names")
+        read, diagnostics = text_as_read(ArticleSource(path, shown, shown_path(path.stem)))
+        for diagnostic in diagnostics:
+            _note(_diagnostic_line(diagnostic))
+        if read is None:
+            raise CorpusError("nothing to show: the file is not read as an article", Location(shown))
+        lines = LineIndex(read.text).lines()
+        if lines and not lines[-1] and read.text.endswith("\n"):
+            lines.pop()  # the text's final newline ends its last line; it opens none
+        width = len(str(len(lines)))
+        shown_lines = [
+            f"{number:>{width}} │ {printable(line)}" if numbered else printable(line)
+            for number, line in enumerate(lines, start=1)
+        ]
+        _emit(("\n".join(shown_lines) + "\n").encode("utf-8"), None)
 
 
 rules_app = typer.Typer(
@@ -657,10 +825,7 @@ def rules_eval(
         reading = load_gold(gold, str(gold))
         loaded = load_corpus(inputs.corpus_dir, inputs.corpus_display, rule_set.outlets)
         for diagnostic in loaded.diagnostics:
-            where = diagnostic.path
-            if diagnostic.line is not None:
-                where += f":{diagnostic.line}:{diagnostic.column}"
-            _err(f"{where}: {diagnostic.severity}: {diagnostic.message}")
+            _err(_diagnostic_line(diagnostic))
         result = evaluate_corpus(loaded, rule_set, reading, gold_display=str(gold), only_field=field)
         if output_format is EvalFormat.json:
             from aukus_check.render.eval_json import render as render_json
@@ -678,8 +843,18 @@ def rules_eval(
 
 
 @rules_app.command("schema")
-def rules_schema() -> None:
+def rules_schema(
+    markdown: Annotated[
+        bool,
+        typer.Option("--markdown", help="Print the rules reference (every key of every kind) as Markdown."),
+    ] = False,
+) -> None:
     """Print the JSON Schema of the rules file format (for an editor's YAML language server)."""
+    if markdown:
+        from aukus_check.rules_reference import reference_markdown
+
+        _emit(reference_markdown().encode("utf-8"), None)
+        return
     from aukus_check.rules import rules_json_schema_document
 
     _emit(rules_json_schema_document(), None)
@@ -714,6 +889,8 @@ def check(
     output_format: FormatOption = None,
     output: OutputOption = None,
     jobs: JobsOption = 0,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
     config: ConfigOption = None,
     quiet: QuietOption = False,
     color: ColorOption = ColorChoice.auto,
@@ -739,7 +916,7 @@ def check(
         ledger_file, ledger_display = _ledger_location(inputs, resolutions)
         # Validated against the rules before reading the corpus; an explicit file must exist.
         ledger = load_ledger(ledger_file, ledger_display, rule_set.fields, missing_ok=resolutions is None)
-        result = _run_engine(inputs, rule_set, jobs or None)
+        result = _run_engine(inputs, rule_set, jobs or None, _cache(inputs, rule_set, cache_dir, no_cache))
         scope = None
         if changes is not None and since is not None:
             from aukus_check.since import ledger_fields_changed, rules_changed, touched_fields
@@ -842,6 +1019,8 @@ def resolve(
     rules: RulesOption = None,
     resolutions: ResolutionsOption = None,
     jobs: JobsOption = 0,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
     config: ConfigOption = None,
 ) -> None:
     """Record a decision on a field's conflict in the resolution ledger.
@@ -870,7 +1049,7 @@ def resolve(
                 hint="pass --resolutions FILE (and --rules, --corpus for your own corpus)",
             )
         load_ledger(ledger_file, ledger_display, rule_set.fields, missing_ok=True)  # fail before reading
-        result = _run_engine(inputs, rule_set, jobs or None)
+        result = _run_engine(inputs, rule_set, jobs or None, _cache(inputs, rule_set, cache_dir, no_cache))
         field_result = result.field(field)
         assert field_result is not None, "checked against the rules above"
         conflict = field_conflict(field_result)
@@ -988,6 +1167,8 @@ def export(
     ] = None,
     output: OutputOption = None,
     jobs: JobsOption = 0,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
     date: Annotated[
         str | None,
         typer.Option(
@@ -1015,13 +1196,14 @@ def export(
         ledger_file, ledger_display = _ledger_location(inputs, resolutions)
         ledger = load_ledger(ledger_file, ledger_display, rule_set.fields, missing_ok=resolutions is None)
         _say_if_sample(inputs)
-        result = _run_engine(inputs, rule_set, jobs or None)
+        result = _run_engine(inputs, rule_set, jobs or None, _cache(inputs, rule_set, cache_dir, no_cache))
         notes = {
             item.conflict.field: ResolutionNote(
                 decision=_decision_words(item.resolution.decision.accept, item.resolution.decision.reason),
                 rationale=item.resolution.rationale,
                 by=item.resolution.by,
                 date=item.resolution.date,
+                accept=item.resolution.decision.accept,
             )
             for item in evaluate(result, ledger).resolved
         }

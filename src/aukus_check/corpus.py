@@ -1,10 +1,11 @@
-"""The corpus: a directory of .txt and .md articles, read, decoded and segmented into sentences.
+"""The corpus: a directory of articles (.txt, .md, saved .html pages), read and segmented.
 
 Article ids are file stems. Each article may open with a YAML front matter block (title,
 published, outlet, author, url, reliability). Metadata missing from front matter is read from
 the text: the title from the first non-empty line, the publication date from a header or
 dateline. Page furniture is set aside; every sentence keeps its offsets into the original
-file so evidence maps back to the right line and column.
+file so evidence maps back to the right line and column. A saved web page is read through
+html_pages: its main text is the article, its metadata stands in for front matter.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import yaml
 
 from aukus_check.errors import CorpusError, Location
 from aukus_check.furniture import FurnitureLine, find_furniture
+from aukus_check.html_pages import HTML_SUFFIXES, looks_like_html, read_page
 from aukus_check.metadata import MONTHS, find_datelines, find_sources, parse_date_parts
 from aukus_check.models import ArticleInfo, Diagnostic, FurnitureRange, PartialDate, Published
 from aukus_check.outlets import OutletMatcher
@@ -30,7 +32,8 @@ from aukus_check.reads import NotReadable, inside, max_article_bytes, read_regul
 from aukus_check.sentences import split_sentences
 from aukus_check.yaml_source import check_events
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
+ARTICLE_KINDS = ".txt, .md or .html"
 FRONT_MATTER_KEYS = ("title", "published", "outlet", "author", "url", "reliability")
 _BINARY_SNIFF = 8192
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*")
@@ -70,6 +73,8 @@ class Corpus:
     bundled: bool
     articles: tuple[Article, ...]
     diagnostics: tuple[Diagnostic, ...]
+    not_read: int = 0
+    """Entries of the corpus not read as articles (each has a warning in diagnostics)."""
 
 
 def _warning(path: str, message: str, line: int | None = None, column: int | None = None) -> Diagnostic:
@@ -124,7 +129,7 @@ def discover(root: Path) -> tuple[list[Path], list[Skipped]]:
                 continue
             if not name.lower().endswith(ARTICLE_SUFFIXES):
                 # a .pdf, .docx, .html or image the user may think is read: say it is not
-                skipped.append(Skipped(Path(directory, name), "is not a .txt or .md article; not read"))
+                skipped.append(Skipped(Path(directory, name), f"is not a {ARTICLE_KINDS} article; not read"))
                 continue
             path = Path(directory, name)
             try:
@@ -203,6 +208,11 @@ class ArticleSource:
         """Whether the file is Markdown (its title may be a '#' heading)."""
         return self.path.suffix.lower() == ".md"
 
+    @property
+    def html(self) -> bool:
+        """Whether the file is a saved web page by its suffix."""
+        return self.path.suffix.lower() in HTML_SUFFIXES
+
 
 def discover_articles(root: Path, display: str) -> tuple[list[ArticleSource], list[Diagnostic]]:
     """The corpus's article files in path order, and a warning for each entry not read.
@@ -230,7 +240,7 @@ def discover_articles(root: Path, display: str) -> tuple[list[ArticleSource], li
             )
     warnings = [_warning(shown_of(item.path), item.message) for item in skipped]
     if not paths:
-        raise CorpusError("corpus has no .txt or .md articles (searched recursively)", Location(display))
+        raise CorpusError(f"corpus has no {ARTICLE_KINDS} articles (searched recursively)", Location(display))
     sources = []
     owners: dict[str, str] = {}
     for path in paths:
@@ -247,21 +257,61 @@ def discover_articles(root: Path, display: str) -> tuple[list[ArticleSource], li
     return sources, warnings
 
 
-def read_article(source: ArticleSource, outlets: OutletMatcher) -> tuple[Article | None, list[Diagnostic]]:
-    """Read and parse one article; None (with a warning) when it is binary or empty."""
+@dataclass(frozen=True, slots=True)
+class TextAsRead:
+    """An article file's text as aukus-check reads it (a page: its main text under its metadata)."""
+
+    text: str
+    encoding: str
+    page: bool
+
+
+def read_source(source: ArticleSource) -> tuple[bytes | None, list[Diagnostic]]:
+    """The file's bytes; None (with a warning) when it is not a regular file or too large."""
     try:
-        data = read_regular(source.path, max_article_bytes())
+        return read_regular(source.path, max_article_bytes()), []
     except NotReadable as why:
         return None, [_warning(source.shown, f"skipped: {why}")]
     except OSError as error:
         raise CorpusError(f"cannot read article: {error.strerror}", Location(source.shown)) from error
+
+
+def text_as_read(source: ArticleSource) -> tuple[TextAsRead | None, list[Diagnostic]]:
+    """The file's text as read; None (with a warning) when it is binary, empty or a bare page."""
+    data, diagnostics = read_source(source)
+    return (None, diagnostics) if data is None else text_of(source, data)
+
+
+def text_of(source: ArticleSource, data: bytes) -> tuple[TextAsRead | None, list[Diagnostic]]:
+    """The text of a file's bytes as read; None (with a warning) when binary, empty or a bare page."""
     if is_binary(data):
         return None, [_warning(source.shown, "skipped: binary file, not a text article")]
     text, encoding, warning = decode(data, source.shown)
     diagnostics = [warning] if warning is not None else []
     if not text.strip():
         return None, [*diagnostics, _warning(source.shown, "skipped: empty article")]
-    article = parse_article(text, source.id, source.shown, encoding, outlets, markdown=source.markdown)
+    if not (source.html or looks_like_html(data)):
+        return TextAsRead(text, encoding, page=False), diagnostics
+    if not source.html:  # a page saved as .txt: its markup is not the article's text
+        diagnostics.append(_warning(source.shown, "is an HTML page; read as one"))
+    page = read_page(data, text)
+    if page is None:
+        return None, [*diagnostics, _warning(source.shown, "skipped: the page holds no article text")]
+    return TextAsRead(page.as_text(), encoding, page=True), diagnostics
+
+
+def read_article(
+    source: ArticleSource, outlets: OutletMatcher, data: bytes | None = None
+) -> tuple[Article | None, list[Diagnostic]]:
+    """Read (or take the bytes of) one article and parse it; None (with a warning) when it is
+    binary or empty."""
+    read, diagnostics = text_as_read(source) if data is None else text_of(source, data)
+    if read is None:
+        return None, diagnostics
+    markdown = source.markdown and not read.page
+    article = parse_article(
+        read.text, source.id, source.shown, read.encoding, outlets, markdown=markdown, page=read.page
+    )
     return article, diagnostics
 
 
@@ -273,6 +323,7 @@ def no_readable_articles(display: str, skipped: int) -> CorpusError:
 def load_corpus(root: Path, display: str, outlets: OutletMatcher, *, bundled: bool = False) -> Corpus:
     """Read every article under root into memory; raise CorpusError when nothing usable is there."""
     sources, diagnostics = discover_articles(root, display)
+    not_read = len(diagnostics)  # discovery warns only of entries it sets aside
     articles: list[Article] = []
     for source in sources:
         article, warnings = read_article(source, outlets)
@@ -281,7 +332,8 @@ def load_corpus(root: Path, display: str, outlets: OutletMatcher, *, bundled: bo
             articles.append(article)
     if not articles:
         raise no_readable_articles(display, len(sources))
-    return Corpus(display, bundled, tuple(articles), tuple(diagnostics))
+    not_read += len(sources) - len(articles)
+    return Corpus(display, bundled, tuple(articles), tuple(diagnostics), not_read)
 
 
 def parse_article(
@@ -292,8 +344,12 @@ def parse_article(
     outlets: OutletMatcher,
     *,
     markdown: bool = False,
+    page: bool = False,
 ) -> Article:
-    """Segment one article's text and read its metadata; pure, so tests can call it directly."""
+    """Segment one article's text and read its metadata; pure, so tests can call it directly.
+
+    `page`: the text is a saved web page as read (html_pages.Page.as_text).
+    """
     index = LineIndex(text)
     lines = index.lines()
     front, front_end = _front_matter(lines, path)
@@ -360,6 +416,7 @@ def parse_article(
         sources=sources,
         encoding=encoding,
         furniture=tuple(_ranges(furniture)),
+        extracted_from="html" if page else None,
     )
     return Article(info, text, index, sentences)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from aukus_check import __version__
+from aukus_check.cache import ArticleCache, CachedArticle
 from aukus_check.compare import compare_field
 from aukus_check.corpus import (
     Article,
@@ -23,6 +24,7 @@ from aukus_check.corpus import (
     discover_articles,
     no_readable_articles,
     read_article,
+    read_source,
 )
 from aukus_check.extractors.base import Hit, Probe, SentenceScope
 from aukus_check.modality import Assessment, SentenceCues
@@ -330,6 +332,9 @@ class ArticleResult:
     info: ArticleInfo | None
     claims: tuple[tuple[str, Claim], ...]
     diagnostics: tuple[Diagnostic, ...]
+    cache_notes: tuple[str, ...] = ()
+    """Warnings about the cache entry (corrupt, not writable): stderr, never the report."""
+    cache_hit: bool = False
 
 
 def _sentence_text(text: str, bounds: tuple[int, int], shared: dict[int, str] | None) -> str:
@@ -370,12 +375,34 @@ def article_claims(article: Article, rules: RuleSet) -> Iterator[tuple[str, Clai
             yield probe.field_id, claim
 
 
-def process_article(source: ArticleSource, rules: RuleSet) -> ArticleResult:
-    """Read one article file and extract its claims; the article's text is not kept."""
-    article, diagnostics = read_article(source, rules.outlets)
-    if article is None:
-        return ArticleResult(None, (), tuple(diagnostics))
-    return ArticleResult(article.info, extract_claims(article, rules), tuple(diagnostics))
+def process_article(
+    source: ArticleSource, rules: RuleSet, cache: ArticleCache | None = None
+) -> ArticleResult:
+    """Read one article file and extract its claims (or take them from the cache); the
+    article's text is not kept."""
+    if cache is None:
+        article, diagnostics = read_article(source, rules.outlets)
+        if article is None:
+            return ArticleResult(None, (), tuple(diagnostics))
+        return ArticleResult(article.info, extract_claims(article, rules), tuple(diagnostics))
+    data, unread = read_source(source)
+    if data is None:  # not readable now: nothing to cache, and the warning must be fresh
+        return ArticleResult(None, (), tuple(unread))
+    known = len(cache.warnings)
+    key = cache.key(source, data)
+    entry = cache.load(key)
+    hit = entry is not None
+    if entry is None:
+        article, diagnostics = read_article(source, rules.outlets, data)
+        entry = CachedArticle(
+            info=article.info if article else None,
+            claims=extract_claims(article, rules) if article else (),
+            diagnostics=tuple(diagnostics),
+        )
+        cache.store(key, entry)
+    notes = tuple(cache.warnings[known:])
+    del cache.warnings[known:]  # handed to the caller, which may be another process
+    return ArticleResult(entry.info, entry.claims, entry.diagnostics, notes, hit)
 
 
 def assemble_report(
@@ -384,8 +411,12 @@ def assemble_report(
     corpus_path: str,
     bundled: bool,
     diagnostics: Iterable[Diagnostic] = (),
+    not_read: int = 0,
 ) -> Report:
-    """Compare the claims of all articles, field by field, into the report."""
+    """Compare the claims of all articles, field by field, into the report.
+
+    `not_read`: corpus entries set aside before reading (each has its warning in diagnostics).
+    """
     claims: dict[str, list[Claim]] = {field.id: [] for field in rules.fields}
     infos: list[ArticleInfo] = []
     diagnostics = list(diagnostics)
@@ -421,6 +452,7 @@ def assemble_report(
             agreements=statuses.count("agree"),
             single_source=statuses.count("single"),
             silent=statuses.count("silent"),
+            not_read=not_read + skipped,
         ),
         articles=tuple(infos),
         fields=fields,
@@ -431,7 +463,7 @@ def assemble_report(
 def build_report(corpus: Corpus, rules: RuleSet) -> Report:
     """Extract every field from every article of a corpus already in memory, and compare."""
     results = (ArticleResult(a.info, extract_claims(a, rules), ()) for a in corpus.articles)
-    return assemble_report(results, rules, corpus.path, corpus.bundled, corpus.diagnostics)
+    return assemble_report(results, rules, corpus.path, corpus.bundled, corpus.diagnostics, corpus.not_read)
 
 
 def run(
@@ -443,31 +475,49 @@ def run(
     bundled: bool = False,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cache: ArticleCache | None = None,
 ) -> Report:
     """Read the corpus article by article (in parallel when it is large) and report.
 
     `rules_file` is where `rules` were loaded from, for worker processes that cannot inherit
     them; `progress(done, total)` is called after each article, for a caller that shows it.
+    With a `cache`, unchanged articles are taken from it and new ones stored; its `warnings`
+    collect what the caller should print, and it is pruned to its size cap afterwards.
     """
     sources, skipped = discover_articles(corpus_dir, corpus_display)
     workers = choose_workers(len(sources), jobs)
-    if workers <= 1:
-        results: Iterable[ArticleResult] = (process_article(source, rules) for source in sources)
-        counted = _counted(results, len(sources), progress)
-        return assemble_report(counted, rules, corpus_display, bundled, skipped)
-    from aukus_check import parallel
+    try:
+        if workers <= 1:
+            results: Iterable[ArticleResult] = (process_article(source, rules, cache) for source in sources)
+            counted = _counted(results, len(sources), progress, cache)
+            return assemble_report(counted, rules, corpus_display, bundled, skipped, len(skipped))
+        from aukus_check import parallel
 
-    with parallel.article_pool(rules, rules_file, workers) as pool:
-        counted = _counted(pool.map(sources), len(sources), progress)
-        return assemble_report(counted, rules, corpus_display, bundled, skipped)
+        with parallel.article_pool(rules, rules_file, workers, cache) as pool:
+            counted = _counted(pool.map(sources), len(sources), progress, cache)
+            return assemble_report(counted, rules, corpus_display, bundled, skipped, len(skipped))
+    finally:
+        if cache is not None and cache.stored:
+            from aukus_check.cache import max_cache_bytes, prune
+
+            prune(cache.root, max_cache_bytes())
 
 
 def _counted(
-    results: Iterable[ArticleResult], total: int, progress: Callable[[int, int], None] | None
+    results: Iterable[ArticleResult],
+    total: int,
+    progress: Callable[[int, int], None] | None,
+    cache: ArticleCache | None = None,
 ) -> Iterator[ArticleResult]:
     for done, result in enumerate(results, start=1):
         if progress is not None:
             progress(done, total)
+        if cache is not None:  # what workers saw of the cache, gathered in corpus order
+            cache.warnings.extend(result.cache_notes)
+            if result.cache_hit:
+                cache.hits += 1
+            elif result.info is not None or result.diagnostics:
+                cache.stored += 1
         yield result
 
 

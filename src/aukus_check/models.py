@@ -124,6 +124,12 @@ class ArticleInfo(Frozen):
     sources: tuple[CitedSource, ...]
     encoding: str
     furniture: tuple[FurnitureRange, ...]
+    extracted_from: Literal["html"] | None = Field(
+        default=None,
+        description="html: the article is a saved web page, read as its main text under a front "
+        "matter made of the page's metadata; evidence lines and columns count in that text, "
+        "which `aukus-check text FILE` prints.",
+    )
 
 
 class DateValue(Frozen):
@@ -289,6 +295,10 @@ class Summary(Frozen):
     agreements: int
     single_source: int
     silent: int
+    not_read: int = Field(
+        default=0,
+        description="Files and entries of the corpus not read as articles, each named in a warning.",
+    )
 
 
 class Diagnostic(Frozen):

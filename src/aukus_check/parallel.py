@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from aukus_check.cache import ArticleCache
 from aukus_check.corpus import ArticleSource
 from aukus_check.engine import ArticleResult, process_article
 from aukus_check.errors import AukusError
@@ -19,18 +20,21 @@ from aukus_check.rules import RuleSet, load_rules
 
 _RULES: RuleSet | None = None
 """The compiled rules in a worker: inherited when forked, loaded once when spawned."""
+_CACHE: ArticleCache | None = None
+"""The extraction cache a worker reads and writes (each worker has its own copy)."""
 
 
-def _start(rules_file: str, rules_display: str) -> None:
-    global _RULES
+def _start(rules_file: str, rules_display: str, cache: ArticleCache | None) -> None:
+    global _RULES, _CACHE
     if _RULES is None:
         _RULES = load_rules(Path(rules_file), rules_display)
+    _CACHE = cache
 
 
 def _work(source: ArticleSource) -> tuple[ArticleResult | None, AukusError | None]:
     assert _RULES is not None, "the pool initialiser sets the rules"
     try:
-        return process_article(source, _RULES), None
+        return process_article(source, _RULES, _CACHE), None
     except AukusError as error:  # an input error: the parent raises it, in corpus order
         return None, error
 
@@ -54,13 +58,15 @@ class ArticlePool:
 
 
 @contextmanager
-def article_pool(rules: RuleSet, rules_file: Path, workers: int) -> Iterator[ArticlePool]:
-    """Start `workers` processes sharing the compiled rules; stop them on the way out."""
+def article_pool(
+    rules: RuleSet, rules_file: Path, workers: int, cache: ArticleCache | None = None
+) -> Iterator[ArticlePool]:
+    """Start `workers` processes sharing the compiled rules (and cache); stop them on the way out."""
     global _RULES
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     _RULES = rules if context.get_start_method() == "fork" else None
-    pool = context.Pool(workers, initializer=_start, initargs=(str(rules_file), rules.path))
+    pool = context.Pool(workers, initializer=_start, initargs=(str(rules_file), rules.path, cache))
     try:
         yield ArticlePool(pool, workers)
         pool.close()

@@ -25,8 +25,9 @@ resolutions = "rules/resolutions.yaml"
 """
 
 CORPUS_NOTE = """\
-Put the articles here: one article per .txt or .md file (subdirectories are read too; a file
-whose name starts with a dot, like this one, is not). `aukus-check check` gates this folder.
+Put the articles here: one article per .txt or .md file, or a saved web page (.html); other
+files are named in a warning. Subdirectories are read too; a file whose name starts with a
+dot, like this one, is not. `aukus-check check` gates this folder.
 """
 
 LEDGER = """\

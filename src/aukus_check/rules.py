@@ -9,6 +9,7 @@ offending node and what was expected.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import types
 import typing
@@ -40,7 +41,9 @@ class _Strict(BaseModel):
 class KeySpec(_Strict):
     """One key of a keyed family: a display label and the names articles use for it."""
 
-    label: str | None = None
+    label: str | None = Field(
+        default=None, description="How reports name the key; default: the key in title case."
+    )
     aliases: list[str] = Field(min_length=1, description="Names matched case-sensitively as whole words.")
 
 
@@ -88,7 +91,7 @@ class CompareSpec(_Strict):
 class ActorSpec(_Strict):
     """A government or country whose stance and officials the rules track."""
 
-    label: str
+    label: str = Field(description="How reports name the actor ('China', 'the AUKUS partners').")
     aliases: list[str] = Field(
         default_factory=list,
         description="Names that stand for the actor: country names, capitals used as metonyms "
@@ -129,7 +132,7 @@ class PersonSpec(_Strict):
 class OfficeSpec(_Strict):
     """An office the rules track, and how articles write it."""
 
-    label: str
+    label: str = Field(description="The office's name in reports ('U.S. Deputy Secretary of State').")
     country: str | None = Field(default=None, description="Actor key the office belongs to.")
     forms: list[str] = Field(
         min_length=1,
@@ -185,28 +188,37 @@ class FieldSpec(_Strict):
     """A field to extract from every article, or a keyed family of fields."""
 
     id: str = Field(description="Dotted snake_case; a family's id contains {key}.")
-    label: str
-    type: FieldType
-    description: str | None = None
+    label: str = Field(description="The field in words, as views and briefings show it; {label} in a family.")
+    type: FieldType = Field(
+        description="enum: one value of a vocabulary; set: several; date and quantity: typed values "
+        "read as intervals; office and person: keys of the offices and people registries."
+    )
+    description: str | None = Field(default=None, description="What the field means, for rule authors.")
     vocabulary: list[str] = Field(
         default_factory=list,
         description="The values an enum or set field can take; office and person fields take the "
         "keys of the offices and people registries; date and quantity fields have none.",
     )
-    compare: CompareSpec = Field(default_factory=CompareSpec)
-    scope: ScopeSpec = Field(default_factory=ScopeSpec)
+    compare: CompareSpec = Field(
+        default_factory=CompareSpec, description="How the field's values are compared."
+    )
+    scope: ScopeSpec = Field(
+        default_factory=ScopeSpec, description="Which sentences every extractor of the field reads."
+    )
     keys: dict[str, KeySpec] | None = Field(default=None, description="Makes this entry a keyed family.")
     keys_from: Literal["people", "offices", "actors"] | None = Field(
         default=None, description="Makes this entry a keyed family over a registry's keys."
     )
-    extractors: list[AnySpec] = Field(min_length=1)
+    extractors: list[AnySpec] = Field(
+        min_length=1, description="How the field is read; each item is one of the extractor kinds below."
+    )
 
 
 class OutletSpec(_Strict):
     """A news outlet to recognise as a cited source, beyond the built-in list."""
 
-    name: str
-    aliases: list[str] = Field(default_factory=list)
+    name: str = Field(description="The outlet's name as reports show it.")
+    aliases: list[str] = Field(default_factory=list, description="Other names articles use for it.")
 
 
 class RulesSpec(_Strict):
@@ -214,12 +226,18 @@ class RulesSpec(_Strict):
 
     schema_version: int = Field(strict=True, description="Version of the rules file format.")
     version: str = Field(description="Version of these rules, shown in every report.")
-    title: str
-    description: str | None = None
-    outlets: list[OutletSpec] = Field(default_factory=list)
-    actors: dict[str, ActorSpec] = Field(default_factory=dict)
-    people: dict[str, PersonSpec] = Field(default_factory=dict)
-    offices: dict[str, OfficeSpec] = Field(default_factory=dict)
+    title: str = Field(description="The topic, shown at the head of every report.")
+    description: str | None = Field(default=None, description="What the rules cover, for rule authors.")
+    outlets: list[OutletSpec] = Field(
+        default_factory=list,
+        description="News outlets to recognise as cited sources, beyond the built-in list.",
+    )
+    actors: dict[str, ActorSpec] = Field(
+        default_factory=dict,
+        description="Governments and countries, by key: stance subjects, office holders.",
+    )
+    people: dict[str, PersonSpec] = Field(default_factory=dict, description="Named officials, by key.")
+    offices: dict[str, OfficeSpec] = Field(default_factory=dict, description="Offices they hold, by key.")
     lexicons: dict[str, LexiconSpec] = Field(
         default_factory=dict,
         description="Word lists shared by every pattern: {lex:NAME} (every form), {verb:NAME}, "
@@ -230,7 +248,7 @@ class RulesSpec(_Strict):
         description="Things an article names and then refers back to; {ref:NAME} in a pattern matches "
         "a name, or a mention ('the pact') once the article has named it.",
     )
-    fields: list[FieldSpec] = Field(min_length=1)
+    fields: list[FieldSpec] = Field(min_length=1, description="The facts to extract from every article.")
 
 
 @dataclass(frozen=True)
@@ -301,6 +319,8 @@ class RuleSet:
     """Prefilter pattern index -> the indices of the probes that use that pattern."""
     unfiltered: frozenset[int] = frozenset()
     """Prefilter pattern indices the prefilter cannot rule out: they pass on every sentence."""
+    source_digest: str = ""
+    """SHA-256 of the rules text this set was compiled from."""
     """id() of each context/unless pattern that mentions a reference -> its mention groups; the
     rule set holds the patterns, so the ids stay theirs for its lifetime."""
 
@@ -337,7 +357,10 @@ def parse_rules(text: str, display: str) -> RuleSet:
         spec = RulesSpec.model_validate(document.data)
     except ValidationError as error:
         raise _first_error(error, document) from None
-    return _compile(spec, document)
+    # The digest of the text the rules were compiled from: the extraction cache's key, so an
+    # edit to the rules file re-reads every article.
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return replace(_compile(spec, document), source_digest=digest)
 
 
 def rules_json_schema() -> dict[str, Any]:
@@ -365,93 +388,107 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
     article_probes: list[ArticleProbe] = []
     examples: list[RuleExamples] = []
     seen: dict[str, Location] = {}
+    faults: list[RulesError] = []
     for index, field_spec in enumerate(spec.fields):
-        path = ("fields", index)
-        family_keys: set[str | None] = set()
-        for field_def, placeholders in _expand(field_spec, path, document, registries):
-            family_keys.add(field_def.key)
-            if field_def.id in seen:
-                raise RulesError(
-                    f"field {field_def.id!r} is declared twice (first at {seen[field_def.id]})",
-                    document.location((*path, "id")),
-                )
-            seen[field_def.id] = document.location((*path, "id"))
-            fields.append(field_def)
-
-            def context_at(
-                where: tuple[str | int, ...],
-                field_def: FieldDef = field_def,
-                placeholders: dict[str, str] = placeholders,
-            ) -> CompileContext:
-                return CompileContext(
-                    field_def.id,
-                    field_def.vocabulary,
-                    document,
-                    where,
-                    placeholders,
-                    field_type=field_def.type,
-                    key=field_def.key,
-                    registries=registries,
-                    probe_patterns=probe_patterns,
-                )
-
-            # The field's own scope is compiled once and shared by all its extractors, so the
-            # engine searches each of its patterns once per sentence.
-            field_level = [(context_at((*path, "scope")), field_spec.scope)]
-            field_context = _compile_scope(field_level, "context")
-            field_unless = _compile_scope(field_level, "unless")
-            field_unless_before = _compile_scope(field_level, "unless_before")
-            field_unless_after = _compile_scope(field_level, "unless_after")
-            for position, extractor_spec in enumerate(field_spec.extractors):
-                extractor_path = (*path, "extractors", position)
-                line, column = _line_column(document, extractor_path)
-                ref = ExtractorRef(
-                    name=extractor_spec.name or f"{extractor_spec.kind}#{position + 1}",
-                    kind=extractor_spec.kind,
-                    line=line,
-                    column=column,
-                )
-                context = context_at(extractor_path)
-                examples.append(
-                    RuleExamples(
-                        field_def.id,
-                        ref,
-                        tuple(
-                            (example, document.location((*extractor_path, "examples", number)))
-                            for number, example in enumerate(extractor_spec.examples)
-                            if example.key is None or example.key == field_def.key
-                        ),
-                        field_spec.id,
-                    )
-                )
-                compiled = REGISTRY[extractor_spec.kind](extractor_spec, context, ref, position)
-                own = [(context, extractor_spec)]
-                contexts = tuple(level for level in (_compile_scope(own, "context"), field_context) if level)
-                unless = _compile_scope(own, "unless") + field_unless
-                unless_before = _compile_scope(own, "unless_before") + field_unless_before
-                unless_after = _compile_scope(own, "unless_after") + field_unless_after
-                for probe in compiled:
-                    if isinstance(probe, ArticleProbe):
-                        article_probes.append(probe)
-                    else:
-                        probes.append(
-                            replace(
-                                probe,
-                                context=contexts,
-                                unless=unless,
-                                unless_before=unless_before,
-                                unless_after=unless_after,
-                                exclusions=field_def.type == "set",
-                                refs=ref_groups(probe.regex),
-                            )
-                        )
-        for position, extractor_spec in enumerate(field_spec.extractors):
-            for number, example in enumerate(extractor_spec.examples):
-                if example.key is not None and example.key not in family_keys:
+        # A fault in one field does not hide the next one's: each field's first is reported, up
+        # to MAX_REPORTED_ERRORS in one run.
+        try:
+            path = ("fields", index)
+            family_keys: set[str | None] = set()
+            for field_def, placeholders in _expand(field_spec, path, document, registries):
+                family_keys.add(field_def.key)
+                if field_def.id in seen:
                     raise RulesError(
-                        f"field {field_spec.id!r}: example key {example.key!r} is not a key of this field",
-                        document.location((*path, "extractors", position, "examples", number, "key")),
+                        f"field {field_def.id!r} is declared twice (first at {seen[field_def.id]})",
+                        document.location((*path, "id")),
                     )
+                seen[field_def.id] = document.location((*path, "id"))
+                fields.append(field_def)
+
+                def context_at(
+                    where: tuple[str | int, ...],
+                    field_def: FieldDef = field_def,
+                    placeholders: dict[str, str] = placeholders,
+                ) -> CompileContext:
+                    return CompileContext(
+                        field_def.id,
+                        field_def.vocabulary,
+                        document,
+                        where,
+                        placeholders,
+                        field_type=field_def.type,
+                        key=field_def.key,
+                        registries=registries,
+                        probe_patterns=probe_patterns,
+                    )
+
+                # The field's own scope is compiled once and shared by all its extractors, so the
+                # engine searches each of its patterns once per sentence.
+                field_level = [(context_at((*path, "scope")), field_spec.scope)]
+                field_context = _compile_scope(field_level, "context")
+                field_unless = _compile_scope(field_level, "unless")
+                field_unless_before = _compile_scope(field_level, "unless_before")
+                field_unless_after = _compile_scope(field_level, "unless_after")
+                for position, extractor_spec in enumerate(field_spec.extractors):
+                    extractor_path = (*path, "extractors", position)
+                    line, column = _line_column(document, extractor_path)
+                    ref = ExtractorRef(
+                        name=extractor_spec.name or f"{extractor_spec.kind}#{position + 1}",
+                        kind=extractor_spec.kind,
+                        line=line,
+                        column=column,
+                    )
+                    context = context_at(extractor_path)
+                    examples.append(
+                        RuleExamples(
+                            field_def.id,
+                            ref,
+                            tuple(
+                                (example, document.location((*extractor_path, "examples", number)))
+                                for number, example in enumerate(extractor_spec.examples)
+                                if example.key is None or example.key == field_def.key
+                            ),
+                            field_spec.id,
+                        )
+                    )
+                    compiled = REGISTRY[extractor_spec.kind](extractor_spec, context, ref, position)
+                    own = [(context, extractor_spec)]
+                    contexts = tuple(
+                        level for level in (_compile_scope(own, "context"), field_context) if level
+                    )
+                    unless = _compile_scope(own, "unless") + field_unless
+                    unless_before = _compile_scope(own, "unless_before") + field_unless_before
+                    unless_after = _compile_scope(own, "unless_after") + field_unless_after
+                    for probe in compiled:
+                        if isinstance(probe, ArticleProbe):
+                            article_probes.append(probe)
+                        else:
+                            probes.append(
+                                replace(
+                                    probe,
+                                    context=contexts,
+                                    unless=unless,
+                                    unless_before=unless_before,
+                                    unless_after=unless_after,
+                                    exclusions=field_def.type == "set",
+                                    refs=ref_groups(probe.regex),
+                                )
+                            )
+            for position, extractor_spec in enumerate(field_spec.extractors):
+                for number, example in enumerate(extractor_spec.examples):
+                    if example.key is not None and example.key not in family_keys:
+                        raise RulesError(
+                            f"field {field_spec.id!r}: example key {example.key!r} "
+                            "is not a key of this field",
+                            document.location((*path, "extractors", position, "examples", number, "key")),
+                        )
+        except RulesError as fault:
+            faults.append(fault)
+            if len(faults) >= MAX_REPORTED_ERRORS:
+                break
+    if faults:
+        faults[0].also = tuple(faults[1:])
+        raise faults[0]
     # The prefilter holds each distinct probe pattern once (compiled there, see ProbePatterns);
     # probes of a keyed family often share one (a stance per actor), and a hit on it names every
     # probe that uses it.

@@ -52,8 +52,8 @@ class Term(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    text: str = Field(min_length=1)
-    case_sensitive: bool
+    text: str = Field(min_length=1, description="The phrase.")
+    case_sensitive: bool = Field(description="Whether the phrase matches only as written ('AI').")
 
 
 class Spec(ExtractorSpec):
@@ -61,8 +61,8 @@ class Spec(ExtractorSpec):
 
     kind: Literal["lexicon"]
     terms: dict[str, list[str | Term]] = Field(description="Vocabulary value to its phrases.")
-    case_sensitive: bool = False
-    whole_words: bool = True
+    case_sensitive: bool = Field(default=False, description="Whether the terms match only as written.")
+    whole_words: bool = Field(default=True, description="Whether a term matches only as whole words.")
     owner: str | None = Field(
         default=None,
         description="RE2 pattern of what the values belong to ('{ref:aukus}|{ref:pillar2}'): a term in "

@@ -42,7 +42,7 @@ class Spec(ExtractorSpec):
     map: dict[str, str] | None = Field(
         default=None, description="Value text (case-insensitive) to a vocabulary value."
     )
-    case_sensitive: bool = False
+    case_sensitive: bool = Field(default=False, description="Whether the patterns match only as written.")
 
 
 def normalize(text: str) -> str:

@@ -31,6 +31,9 @@ class ResolutionNote:
     rationale: str
     by: str
     date: str
+    accept: str | None = None
+    """The value judged right, as the ledger writes it ("under_consideration", "joined
+    (expected)"); None when the values were judged compatible."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class RenderOptions:
     """Whether the caller writes the github format's summary to the job summary."""
     statuses: frozenset[str] | None = None
     """The table shows only the fields with these statuses (None: every field)."""
+    ids: bool = False
+    """The table shows field ids and values as the rules write them, not labels and words."""
 
 
 Renderer = Callable[["Report", RenderOptions], bytes]

@@ -1,5 +1,10 @@
 """`--format table`: the terminal report (rich), and the per-field detail view of `--field`.
 
+By default the view reads as prose: field labels, values in words (the registry's names for
+offices and people, dates as "8 April, year not stated"); `--ids` (RenderOptions.ids) shows
+field ids and raw values instead. Columns wrap between words and are never narrower than their
+longest word: when the words do not fit the width, the view switches to a narrower layout.
+
 Every piece of article or rules text goes through `printable`/`one_line` and into a rich
 `Text`, never into a markup string: "[bold red]" in an article prints as those characters,
 and control codes print as visible escapes.
@@ -10,6 +15,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -27,6 +33,7 @@ from aukus_check.models import (
     Stance,
 )
 from aukus_check.render import RenderOptions, article_labels
+from aukus_check.render.words import date_value_words, date_words, stance_text, value_text, value_words
 from aukus_check.safe_text import one_line
 
 MAX_ARTICLE_COLUMNS = 8
@@ -34,6 +41,8 @@ MAX_ARTICLE_COLUMNS = 8
 table lists each value with the articles that state it."""
 MAX_LISTED_ARTICLES = 30
 """Beyond this many articles, values show how many articles state them instead of labels."""
+LEGEND_TITLE = 20
+"""Columns a title needs in the article key's table; narrower, the key lists article by article."""
 _NO_VALUE = "—"
 _STATUS_STYLE = {
     "conflict": "bold red",
@@ -45,13 +54,29 @@ _STATUS_STYLE = {
 }
 
 
-def claim_label(claim: Claim, field: FieldResult) -> tuple[str, str]:
+def claim_label(claim: Claim, field: FieldResult, ids: bool = False) -> tuple[str, str]:
     """How one claim reads in a table cell: the value, and its modality when it matters."""
+    value = _value(claim.value, field, ids)
     if POLARITY_OF[claim.modality] == "denied":
-        return f"not {claim.value}", ""
+        return f"not {value}", ""
     if field.type == "set" or claim.modality == "asserted":
-        return claim.value, ""
-    return claim.value, f" ({claim.modality})"
+        return value, ""
+    return value, f" ({claim.modality})"
+
+
+def _value(value: str, field: FieldResult, ids: bool) -> str:
+    """A value as the view shows it: as the rules write it with --ids, else in words."""
+    return value if ids else value_text(value, field, dates=True)
+
+
+def _stance(stance: Stance, field: FieldResult, ids: bool) -> str:
+    """A stance as the view shows it: its label in the report with --ids, else in words."""
+    return stance.label if ids else stance_text(stance, field, dates=True)
+
+
+def _name(field: FieldResult, ids: bool) -> str:
+    """What names a field in the view: its id with --ids, else its label."""
+    return field.id if ids else field.label
 
 
 def _distinct(labels: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -61,10 +86,11 @@ def _distinct(labels: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     return list(seen)
 
 
-def _cell(field: FieldResult, article_id: str) -> Text:
-    labels = _distinct(claim_label(c, field) for c in field.claims if c.evidence.article == article_id)
+def _cell(field: FieldResult, article_id: str, ids: bool) -> _Cell:
+    """What one article states for a field: one value a line (a set's elements run on)."""
+    labels = _distinct(claim_label(c, field, ids) for c in field.claims if c.evidence.article == article_id)
     if not labels:
-        return Text(_NO_VALUE, style="dim")
+        return _plain(Text(_NO_VALUE, style="dim"))
     separator = ", " if field.type == "set" else "\n"
     cell = Text()
     for position, (value, modality) in enumerate(labels):
@@ -72,7 +98,10 @@ def _cell(field: FieldResult, article_id: str) -> Text:
             cell.append(separator)
         cell.append(one_line(value))
         cell.append(modality, style="dim")
-    return cell
+    if field.type == "set":  # the commas between the elements show where each ends
+        return _plain(cell)
+    whole = max(cell_len(one_line(value)) for value, _ in labels)  # a value never wraps: its modality may
+    return cell, max(whole, _longest_word(cell.plain))
 
 
 def _status(status: str) -> Text:
@@ -103,41 +132,140 @@ def _heading(report: Report) -> Text:
     )
 
 
-def _published(article: ArticleInfo) -> str:
-    return article.published.date.iso if article.published else "unknown"
+def _published(article: ArticleInfo, ids: bool) -> str:
+    """An article's publication date: ISO with --ids, else in words ("12 May, year not stated")."""
+    if article.published is None:
+        return "unknown"
+    return article.published.date.iso if ids else date_words(article.published.date)
 
 
-def _legend(report: Report) -> Table:
+# --- widths: a column wraps between words, and is never narrower than its longest word --------
+
+_Extent = tuple[int, int]
+"""The least and the most a column needs, in terminal cells: its longest word (or a longer part
+that must stay on one line) and its longest line."""
+_Cell = tuple[Text, int]
+"""A cell, and the least width that shows it without cutting a word (or a value) across lines."""
+
+
+def _longest_word(text: str) -> int:
+    """Terminal cells of the longest word of text (words are what rich wraps between)."""
+    return max((cell_len(word) for word in text.split()), default=0)
+
+
+def _plain(text: Text) -> _Cell:
+    """A cell that may wrap between any of its words."""
+    return text, _longest_word(text.plain)
+
+
+def _extents(headers: list[str], rows: list[list[_Cell]]) -> list[_Extent]:
+    """Each column's least and most width, its header included."""
+    extents = []
+    for index, header in enumerate(headers):
+        cells = [row[index] for row in rows]
+        least = max([_longest_word(header), *(least for _, least in cells)])
+        lines = [header, *(line for text, _ in cells for line in text.plain.splitlines())]
+        extents.append((max(least, 1), max(max(cell_len(line) for line in lines), least, 1)))
+    return extents
+
+
+def _boxed_overhead(columns: int) -> int:
+    """Cells the boxed table spends on borders and padding: a rule and a space either side."""
+    return 3 * columns + 1
+
+
+def _least(extents: list[_Extent]) -> int:
+    """Columns a boxed table of these columns needs so that no word has to be cut."""
+    return sum(least for least, _ in extents) + _boxed_overhead(len(extents))
+
+
+def _fit(extents: list[_Extent], room: int) -> list[int]:
+    """Column widths within room: each column's longest line if they all fit, else the widest
+    columns narrowed to one ceiling, none below its least (the caller checks that those fit)."""
+    widths = [most for _, most in extents]
+    if sum(widths) <= room:
+        return widths
+
+    def under(ceiling: int) -> list[int]:
+        return [max(least, min(most, ceiling)) for least, most in extents]
+
+    low, high = 0, max(widths)  # the highest ceiling at which the columns fit: a binary search
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if sum(under(middle)) <= room else (low, middle - 1)
+    widths = under(low)
+    spare = room - sum(widths)
+    for index, (least, most) in enumerate(extents):  # what is left goes to the columns cut, in order
+        if spare > 0 and least <= low < most:
+            widths[index] += 1
+            spare -= 1
+    return widths
+
+
+def _legend(report: Report, ids: bool, width: int) -> RenderableType:
+    """The key to the article labels: a table, or where that would squeeze it, article by article."""
     labels = article_labels(report)
-    legend = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-    legend.add_column("")
-    legend.add_column("article")
-    legend.add_column("published")
-    legend.add_column("title")
-    for article in report.articles:
-        legend.add_row(
-            labels[article.id],
+    headers = ["", "article", "published", "title"]
+    rows = [
+        [
+            Text(labels[article.id]),
             Text(one_line(article.id)),
-            Text(_published(article)),
+            Text(_published(article, ids)),
             Text(one_line(article.title)),
-        )
+        ]
+        for article in report.articles
+    ]
+    extents = _extents(headers, [[_plain(text) for text in row] for row in rows])
+    # label, id and date never wrap; a title wraps between its words, in no fewer than LEGEND_TITLE
+    extents = [(most, most) for _, most in extents[:3]] + [
+        (max(extents[3][0], min(extents[3][1], LEGEND_TITLE)), extents[3][1])
+    ]
+    room = width - 2 * (len(headers) - 1)  # a space either side of each gap between columns
+    if sum(least for least, _ in extents) > room:
+        parts: list[RenderableType] = []
+        for label, article_id, published, title in rows:
+            parts.append(Text.assemble(label, "  ", article_id))
+            parts.append(_indented(Text.assemble("published ", published), 2))
+            parts.append(_indented(title, 2))
+        return Group(*parts)
+    legend = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+    for header, column_width in zip(headers, _fit(extents, room), strict=True):
+        legend.add_column(header, width=column_width, overflow="fold")
+    for row in rows:
+        legend.add_row(*row)
     return legend
 
 
-def _grid_width(report: Report) -> int:
-    """Columns the per-article grid needs so that no value has to be cut mid-word."""
-    widths = [max(len(field.id) for field in report.fields), max(len(f.status) for f in report.fields)]
-    for article in report.articles:
-        words = [word for field in report.fields for word in _cell(field, article.id).plain.split()]
-        widths.append(max((len(word) for word in words), default=1))
-    return sum(widths) + 3 * len(widths) + 1
+def _name_cell(field: FieldResult, ids: bool) -> _Cell:
+    """The field's label (or id), which may wrap between its words."""
+    return _plain(Text(one_line(_name(field, ids))))
 
 
-def compatible_reason(field: FieldResult) -> str | None:
+def _status_cell(status: str) -> _Cell:
+    return _plain(_status(status))
+
+
+def _grid_rows(report: Report, fields: list[FieldResult], ids: bool) -> list[list[_Cell]]:
+    """Per field: its name, its status, and what each article states for it."""
+    return [
+        [_name_cell(field, ids), _status_cell(field.status)]
+        + [_cell(field, article.id, ids) for article in report.articles]
+        for field in fields
+    ]
+
+
+def _grid_width(report: Report, labels: dict[str, str], ids: bool) -> int:
+    """Columns the per-article grid needs so that no word of a label is cut and no value is split
+    across lines (a label wraps between its words; a set's elements run on, comma by comma)."""
+    headers = ["field", "status", *(labels[article.id] for article in report.articles)]
+    return _least(_extents(headers, _grid_rows(report, list(report.fields), ids)))
+
+
+def compatible_reason(field: FieldResult, ids: bool = False) -> str | None:
     """Why a field whose articles state different values still agrees, in one line."""
     if field.status != "agree":
         return None
-    values = list(dict.fromkeys(one_line(stance.label) for stance in field.stances))
+    values = list(dict.fromkeys(one_line(_stance(stance, field, ids)) for stance in field.stances))
     if len(values) < 2:
         return None
     if field.type == "set":
@@ -152,31 +280,48 @@ def _listed(articles: tuple[str, ...], labels: dict[str, str], listed: bool) -> 
     return ", ".join(labels[a] for a in articles) if listed else f"×{len(articles)}"
 
 
-def _stance_line(stance: Stance, labels: dict[str, str], listed: bool) -> str:
+def _stance_line(stance: Stance, field: FieldResult, labels: dict[str, str], listed: bool, ids: bool) -> str:
     """One value and the articles that state it: "joined (expected): A3, A4"."""
-    return f"{one_line(stance.label)}: {_listed(stance.articles, labels, listed)}"
+    return f"{one_line(_stance(stance, field, ids))}: {_listed(stance.articles, labels, listed)}"
 
 
-def _list_width(report: Report, labels: dict[str, str], listed: bool) -> int:
-    """Columns the field-by-field table needs so that no word of a value has to be cut (a value
-    may wrap between its words)."""
-    ids = max(len(field.id) for field in report.fields)
-    states = max(len(field.status) for field in report.fields)
-    words = [
-        word for f in report.fields for s in f.stances for word in _stance_line(s, labels, listed).split()
-    ]
-    silent = [word for f in report.fields for word in _listed(f.silent, labels, listed).split()]
-    longest = max((len(word) for word in words), default=1)
-    return ids + states + longest + max((len(word) for word in silent), default=1) + 3 * 4 + 1
+_LIST_HEADERS = ["field", "status", "values (articles)", "silent"]
 
 
-def _stacked(fields: list[FieldResult], labels: dict[str, str], listed: bool) -> RenderableType:
+def _list_rows(
+    fields: list[FieldResult], labels: dict[str, str], listed: bool, ids: bool
+) -> list[list[_Cell]]:
+    """Per field: its name, its status, each value with the articles stating it, the silent ones."""
+    rows = []
+    for field in fields:
+        stances = [_stance_line(s, field, labels, listed, ids) for s in field.stances]
+        cell = Text("\n".join(stances)) if stances else Text(_NO_VALUE, style="dim")
+        reason = compatible_reason(field, ids)
+        if reason is not None:
+            cell.append("\n" + reason, style="dim")
+        # a value never wraps: "joined (expected):" stays on one line, its articles may run on
+        whole = max((cell_len(one_line(_stance(s, field, ids))) + 1 for s in field.stances), default=0)
+        silent = _plain(Text(_listed(field.silent, labels, listed) if field.silent else _NO_VALUE))
+        values = (cell, max(whole, _longest_word(cell.plain)))
+        rows.append([_name_cell(field, ids), _status_cell(field.status), values, silent])
+    return rows
+
+
+def _list_width(report: Report, labels: dict[str, str], listed: bool, ids: bool) -> int:
+    """Columns the field-by-field table needs so that no word of a label is cut and no value is
+    split across lines (a label wraps between its words, a value's articles run on)."""
+    return _least(_extents(_LIST_HEADERS, _list_rows(list(report.fields), labels, listed, ids)))
+
+
+def _stacked(fields: list[FieldResult], labels: dict[str, str], listed: bool, ids: bool) -> RenderableType:
     """Field by field, one value per line: what fits a narrow terminal without cutting a word."""
     parts: list[RenderableType] = []
     for field in fields:
-        parts.append(Text.assemble((one_line(field.id), "bold"), " · ", _status(field.status)))
-        parts.extend(_indented(Text(_stance_line(stance, labels, listed)), 1) for stance in field.stances)
-        reason = compatible_reason(field)
+        parts.append(Text.assemble((one_line(_name(field, ids)), "bold"), " · ", _status(field.status)))
+        parts.extend(
+            _indented(Text(_stance_line(stance, field, labels, listed, ids)), 1) for stance in field.stances
+        )
+        reason = compatible_reason(field, ids)
         if reason is not None:
             parts.append(_indented(Text(reason, style="dim"), 1))
         if field.silent:
@@ -184,48 +329,33 @@ def _stacked(fields: list[FieldResult], labels: dict[str, str], listed: bool) ->
     return Group(*parts)
 
 
-def _table(
-    report: Report, fields: list[FieldResult], labels: dict[str, str], listed: bool, grid: bool
-) -> Table:
-    """One row per field: a column per article (grid), or the values with their articles."""
+def _table(headers: list[str], rows: list[list[_Cell]], width: int) -> Table:
+    """One row per field, each column as wide as its longest line or narrowed to fit the width."""
     table = Table(show_lines=True, header_style="bold")
-    table.add_column("field", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    if grid:
-        for article in report.articles:
-            table.add_column(labels[article.id], overflow="fold")
-    else:
-        table.add_column("values (articles)", overflow="fold")
-        table.add_column("silent", overflow="fold")
-    for field in fields:
-        row: list[RenderableType] = [Text(field.id), _status(field.status)]
-        if grid:
-            row.extend(_cell(field, article.id) for article in report.articles)
-        else:
-            stances = [_stance_line(s, labels, listed) for s in field.stances]
-            cell = Text("\n".join(stances)) if stances else Text(_NO_VALUE, style="dim")
-            reason = compatible_reason(field)
-            if reason is not None:
-                cell.append("\n" + reason, style="dim")
-            row.append(cell)
-            row.append(Text(_listed(field.silent, labels, listed) if field.silent else _NO_VALUE))
-        table.add_row(*row)
+    widths = _fit(_extents(headers, rows), width - _boxed_overhead(len(headers)))
+    for header, column_width in zip(headers, widths, strict=True):
+        table.add_column(header, width=column_width, overflow="fold")
+    for row in rows:
+        table.add_row(*(text for text, _ in row))
     return table
 
 
-def _overview(report: Report, width: int, statuses: frozenset[str] | None = None) -> RenderableType:
+def _overview(report: Report, options: RenderOptions) -> RenderableType:
     labels = article_labels(report)
     listed = len(report.articles) <= MAX_LISTED_ARTICLES
-    grid = len(report.articles) <= MAX_ARTICLE_COLUMNS and _grid_width(report) <= width
+    width, ids, statuses = options.width, options.ids, options.statuses
     fields = [field for field in _ordered(report.fields) if statuses is None or field.status in statuses]
     # the key first: a reader meets "A3" in the rows knowing which article it is
     parts: list[RenderableType] = [_heading(report)]
     if listed:
-        parts.append(_legend(report))
-    if not grid and _list_width(report, labels, listed) > width:
-        parts.append(_stacked(fields, labels, listed))  # too narrow for a table of whole values
+        parts.append(_legend(report, ids, width))
+    if len(report.articles) <= MAX_ARTICLE_COLUMNS and _grid_width(report, labels, ids) <= width:
+        headers = ["field", "status", *(labels[article.id] for article in report.articles)]
+        parts.append(_table(headers, _grid_rows(report, fields, ids), width))
+    elif _list_width(report, labels, listed, ids) <= width:
+        parts.append(_table(_LIST_HEADERS, _list_rows(fields, labels, listed, ids), width))
     else:
-        parts.append(_table(report, fields, labels, listed, grid))
+        parts.append(_stacked(fields, labels, listed, ids))  # too narrow for a table of whole words
     if statuses is not None and not fields:
         parts.append(Text(f"no field is {' or '.join(sorted(statuses))}"))
     parts.append(Text(summary_line(report), style="bold"))
@@ -250,15 +380,25 @@ def _indented(renderable: RenderableType, level: int) -> RenderableType:
     return Padding(renderable, (0, 0, 0, 2 * level), expand=False)
 
 
-def _detail(report: Report, field: FieldResult) -> RenderableType:
+def _detail(report: Report, field: FieldResult, ids: bool) -> RenderableType:
     labels = article_labels(report)
     titles = {article.id: article for article in report.articles}
+    by_label = {stance.label: stance for stance in field.stances}
+
+    def stance(label: str) -> str:  # a pair names its stances by their labels in the report
+        found = by_label.get(label)
+        return one_line(label if found is None else _stance(found, field, ids))
+
+    def dated(articles: tuple[str, ...], dates: tuple[str, ...]) -> str:
+        shown = (d if ids else date_value_words(d) for d in dates)  # "12 May, year not stated": ";"
+        pairs = [f"{labels[a]} {one_line(d)}" for a, d in zip(articles, shown, strict=False)]
+        return ", ".join(pairs) if ids else "; ".join(pairs)
+
+    # the rules' own list, in words: the report names offices and people only where an article does
+    vocabulary = ", ".join(one_line(value if ids else value_words(value)) for value in field.vocabulary)
     parts: list[RenderableType] = [
         Text.assemble((one_line(field.id), "bold"), " — ", one_line(field.label)),
-        Text(
-            f"type {field.type}"
-            + (f" · vocabulary: {', '.join(field.vocabulary)}" if field.vocabulary else "")
-        ),
+        Text(f"type {field.type}" + (f" · vocabulary: {vocabulary}" if field.vocabulary else "")),
         Text.assemble("status: ", _status(field.status)),
     ]
     plain = [pair for pair in field.conflicts if pair.kind == "conflict"]
@@ -268,32 +408,32 @@ def _detail(report: Report, field: FieldResult) -> RenderableType:
         for pair in plain:
             left = ", ".join(labels[a] for a in pair.left_articles)
             right = ", ".join(labels[a] for a in pair.right_articles)
-            parts.append(_indented(Text(f"{pair.left} ({left})  ×  {pair.right} ({right})"), 1))
+            parts.append(
+                _indented(Text(f"{stance(pair.left)} ({left})  ×  {stance(pair.right)} ({right})"), 1)
+            )
     if separated:
         parts.append(
             Text("time-separated (articles published far apart; both can have been true):", style="bold")
         )
         for pair in separated:
-            left = ", ".join(
-                f"{labels[a]} {d}" for a, d in zip(pair.left_articles, pair.left_published, strict=False)
+            left = dated(pair.left_articles, pair.left_published)
+            right = dated(pair.right_articles, pair.right_published)
+            parts.append(
+                _indented(Text(f"{stance(pair.left)} ({left})  →  {stance(pair.right)} ({right})"), 1)
             )
-            right = ", ".join(
-                f"{labels[a]} {d}" for a, d in zip(pair.right_articles, pair.right_published, strict=False)
-            )
-            parts.append(_indented(Text(f"{pair.left} ({left})  →  {pair.right} ({right})"), 1))
     if field.stances:
         parts.append(Text("compatible groups:", style="bold"))
-        for stance in sorted(field.stances, key=lambda s: s.group):
-            articles = ", ".join(labels[a] for a in stance.articles)
-            parts.append(_indented(Text(f"group {stance.group}: {stance.label} — {articles}"), 1))
+        for item in sorted(field.stances, key=lambda s: s.group):
+            articles = ", ".join(labels[a] for a in item.articles)
+            shown = one_line(_stance(item, field, ids))
+            parts.append(_indented(Text(f"group {item.group}: {shown} — {articles}"), 1))
     if field.coverage:
         parts.append(Text("coverage:", style="bold"))
         for element in field.coverage:
             included = ", ".join(labels[a] for a in element.included) or _NO_VALUE
             excluded = ", ".join(labels[a] for a in element.excluded) or _NO_VALUE
-            parts.append(
-                _indented(Text(f"{element.element}: included by {included}; excluded by {excluded}"), 1)
-            )
+            name = one_line(_value(element.element, field, ids))
+            parts.append(_indented(Text(f"{name}: included by {included}; excluded by {excluded}"), 1))
     parts.append(Text("evidence:", style="bold"))
     current = None
     for claim in field.claims:
@@ -305,7 +445,7 @@ def _detail(report: Report, field: FieldResult) -> RenderableType:
                 (labels[current], "bold"),
                 f" {one_line(current)} · ",
                 one_line(article.title),
-                f" · published {_published(article)}",
+                f" · published {_published(article, ids)}",
             )
             parts.append(_indented(heading, 1))
         where = f"{one_line(evidence.path)}:{evidence.line}:{evidence.column}"
@@ -313,7 +453,10 @@ def _detail(report: Report, field: FieldResult) -> RenderableType:
         rule = f"{one_line(claim.extractor.name)} ({one_line(report.rules.path)}:{claim.extractor.line})"
         parts.append(
             _indented(
-                Text.assemble((claim.value, "bold"), f" · {claim.modality}{hedge} · {where} · rule {rule}"),
+                Text.assemble(
+                    (one_line(_value(claim.value, field, ids)), "bold"),
+                    f" · {claim.modality}{hedge} · {where} · rule {rule}",
+                ),
                 2,
             )
         )
@@ -369,9 +512,9 @@ def render(report: Report, options: RenderOptions) -> bytes:
     elif options.field is not None:
         result = report.field(options.field)
         assert result is not None, "the caller checks the field id"
-        console.print(_detail(report, result))
+        console.print(_detail(report, result, options.ids))
     else:
-        console.print(_overview(report, options.width, options.statuses))
+        console.print(_overview(report, options))
     text = buffer.getvalue()
     if not options.color:  # rich pads wrapped lines to the width; files and pipes need no padding
         text = "".join(line.rstrip() + "\n" for line in text.splitlines())
