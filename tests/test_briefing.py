@@ -28,9 +28,14 @@ from aukus_check.exit_codes import ExitCode
 from aukus_check.markdown_text import fold
 from aukus_check.models import Claim, Evidence, ExtractorRef, PartialDate
 from aukus_check.render import RenderOptions, ResolutionNote
-from aukus_check.render.markdown import MAX_QUOTE, briefing, date_words, quote, stance_words, value_words
+from aukus_check.render.briefing_figures import Moment, Timeline
+from aukus_check.render.briefing_text import short_title
+from aukus_check.render.markdown import MAX_QUOTE, briefing, quote
+from aukus_check.render.svg import timeline_svg, wrap
+from aukus_check.render.words import date_words, stance_words, value_words
 from aukus_check.safe_text import one_line
 from tests.conftest import GOLDEN, SEEDS
+from tests.conftest import RULES as RULES_FILE
 
 GOLDEN_BRIEFING = GOLDEN / "seeds-briefing.md"
 _VERSION = f"aukus-check {__version__} "
@@ -185,14 +190,60 @@ def test_seeds_briefing_is_well_formed(cli) -> None:
     structure = assert_well_formed(result.stdout, SEEDS)
     titles = headings(structure.tokens)
     assert titles[0].startswith("Briefing: ")
-    sections = [
-        h for h in titles if h in {"What was checked", "Key findings: conflicts", "Coverage", "Sources"}
-    ]
-    assert sections == ["What was checked", "Key findings: conflicts", "Coverage", "Sources"]
+    sections = [title for title in titles if title in SECTIONS]
+    assert sections == list(SECTIONS)
     # Every article is in the sources table, with its path.
-    sources = structure.tables[-1]
+    (sources,) = [table for table in structure.tables if table[0][0] == "Article"]
     assert [row[0] for row in sources[1:]] == [f"A{n}" for n in range(1, 6)]
     assert all(row[-1].startswith("seeds/") for row in sources[1:])
+
+
+SECTIONS = (
+    "Bottom line",
+    "Conflicts",
+    "Timeline",
+    "Coverage",
+    "Sources",
+    "Appendix A: the quotes",
+    "Appendix B: facts no article states",
+)
+
+
+def test_seeds_bottom_line_comes_first_and_names_every_conflict(cli) -> None:
+    """Before the first quote: every resolved conflict with its decision and the value accepted,
+    how many independent sources back each value, and the groups a reader acts on."""
+    text = cli("export").stdout
+    quoted = re.search(r"\*(?:asserted|reported|expected|denied)(?:, hedged)?\*: “", text)
+    assert quoted is not None
+    first_quote = quoted.start()
+    bottom = text[text.index("## Bottom line") : text.index("## Conflicts")]
+    assert text.index("## Bottom line") < text.index("## Conflicts") < first_quote
+    assert text.index("## Appendix A: the quotes") < first_quote
+    assert "**Open conflicts:** none." in bottom
+    assert "**Conflicts resolved in the ledger (3):**" in bottom
+    assert (
+        "- **Japan's status in AUKUS Pillar II**: accepted **under consideration** \\[F1\\] (A2, A3; "
+        "2 independent sources: Kyodo News, A3); set aside: **talks reported** \\[F4\\] (A5; 1 "
+        "independent source: Nikkei Asia)"
+    ) in bottom
+    assert (
+        "- **Whether full AUKUS membership for Japan is on the table**: judged compatible: "
+        "different time horizon, so both hold:" in bottom
+    )
+    assert (
+        "- **Australia's stated position on Japan and AUKUS**: judged compatible: different "
+        "scope, so both hold:" in bottom
+    )
+    assert "**Confirmed by two or more independent sources (" in bottom
+    assert "**Resting on one source (" in bottom
+    # Dates in words, not as the report writes them.
+    assert "8 April, year not stated" in bottom and "--04-08" not in text
+
+
+def test_seeds_rationales_show_the_label_beside_each_article_id(cli) -> None:
+    text = cli("export").stdout
+    assert "in 004 \\[A5\\] (Nikkei Asia, 4 March 2024)" in text
+    assert "described in 002 \\[A3\\] (lines 2 and 7" in text
 
 
 def test_seeds_golden_briefing_is_well_formed() -> None:
@@ -279,6 +330,8 @@ _PAGE_TAGS = {
     "blockquote",
 }
 _PAGE_TAGS |= {"h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"}
+_PAGE_TAGS |= {"nav", "a", "figure", "figcaption"}
+_SVG_TAGS = {"svg", "title", "desc", "g", "rect", "line", "circle", "text", "tspan"}
 
 
 def assert_self_contained(page: str) -> _Page:
@@ -286,9 +339,17 @@ def assert_self_contained(page: str) -> _Page:
     parsed = _Page()
     parsed.feed(page)
     parsed.close()
-    assert {tag for tag, _ in parsed.tags} <= _PAGE_TAGS, {tag for tag, _ in parsed.tags} - _PAGE_TAGS
+    found = {tag for tag, _ in parsed.tags}
+    assert found <= _PAGE_TAGS | _SVG_TAGS, found - _PAGE_TAGS - _SVG_TAGS
     for tag, attrs in parsed.tags:
-        assert not set(attrs) & {"src", "href", "srcset", "action", "style", "background"}, (tag, attrs)
+        # the only links are the table of contents', each to an anchor of the page itself
+        if tag == "a":
+            assert set(attrs) == {"href"} and re.fullmatch(r"#[a-z0-9-]+", attrs["href"] or ""), attrs
+            attrs = {}
+        assert not set(attrs) & {"src", "href", "xlink:href", "srcset", "action", "style", "background"}, (
+            tag,
+            attrs,
+        )
         assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
         assert not [v for v in attrs.values() if v and re.search(r"https?:|//", v)], (tag, attrs)
     css = "".join(parsed.style)
@@ -304,9 +365,19 @@ def test_seeds_html_is_one_self_contained_page(cli) -> None:
     csp = next(a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv"))
     assert csp is not None and "default-src 'none'" in csp
     assert "<h1>Briefing: Japan and AUKUS (2024)</h1>" in page
-    assert '<table class="coverage">' in page and '<table class="sources">' in page
-    assert '<td class="status conflict">conflict</td>' in page and '<td class="silent">—</td>' in page
+    assert '<table class="sources">' in page
     assert "@media print" in "".join(parsed.style)
+    # The pictures: a timeline and a coverage matrix, drawn inline.
+    classes = [attrs.get("class") for tag, attrs in parsed.tags if tag == "svg"]
+    assert "timeline" in classes and "coverage" in classes
+    # The bottom line comes before the first quote and the first picture; a table of contents
+    # links to every section, each link an anchor of the page.
+    bottom = page.index('<h2 id="bottom-line">Bottom line</h2>')
+    assert bottom < page.index("<svg") and bottom < page.index("“")
+    targets = [attrs["href"] for tag, attrs in parsed.tags if tag == "a"]
+    ids = {attrs["id"] for _, attrs in parsed.tags if "id" in attrs}
+    assert targets and all(target[1:] in ids for target in targets if target)
+    assert '<h2 id="appendix-a-the-quotes" class="appendix">' in page
 
 
 # --- small corpora, exact wording ------------------------------------------------------------
@@ -398,40 +469,50 @@ def test_small_briefing_reads_as_written(cli, small: tuple[Path, Path]) -> None:
     assert_well_formed(text, corpus)
     expected_parts = [
         "# Briefing: Test pact\n",
-        f"- **Articles:** 3 articles from {corpus}. Publication dates: 2 dated from 8 April 2024 to "
-        "1 May 2024 and 1 undated.\n",
-        f"- **Rules:** Test pact, version t.1 ({rules}), which define 4 facts to look for.\n",
-        "**In brief:** the articles conflict on 1 fact and agree on 1; 1 fact rests on a single "
-        "article; 1 is stated by none.",
-        "### 1. Japan's status\n\nThe articles give values that cannot all be true:\n\n"
-        "- **joined** (A1) against **under consideration** (A2)\n\n**Resolution:** none recorded.\n",
-        "#### joined\n\n- **A1**, *Japan joins* (Daily One; 8 April 2024)\n"
+        f"3 articles from {corpus}, 2 independent sources between them. Publication dates: 2 dated "
+        f"from 8 April 2024 to 1 May 2024 and 1 undated. Read by aukus-check {__version__} against the "
+        f"rules Test pact, version t.1 ({rules}), which define 4 facts;",
+        "## Bottom line\n\n**Open conflicts (1)**, which no analyst has judged yet:\n\n"
+        "- **Japan's status**: **joined** \\[F2\\] (A1; 1 independent source: Daily One) and "
+        "**under consideration** \\[F2\\] (A2; 1 independent source: Daily Two) cannot all be true.\n",
+        # A1 and A3 are both Daily One's: quantum has three articles but two sources.
+        "**Confirmed by two or more independent sources (1):**\n\n"
+        "- What the pact covers: **quantum** \\[F1\\] (2 independent sources); on one source only: "
+        "cyber \\[F2\\] (Daily One).\n",
+        "**Resting on one source (1),** by source:\n\n- **Daily Two** (in A2): The mood: calm \\[F2\\].\n",
+        "**Not stated by any article:** 1 fact, listed in Appendix B.\n",
+        "### 1. Japan's status (open)\n\n"
+        "| Value | Grade | Articles | Independent sources | First stated at |\n|---|---|---|---|---|\n"
+        "| **joined**, in conflict | F2 | A1 | 1: Daily One | (A1, line 6) |\n"
+        "| **under consideration**, in conflict | F2 | A2 | 1: Daily Two | (A2, line 6) |\n\n"
+        "These values cannot all be true.\n\n**Resolution:** none recorded.\n",
+        "| 8 April 2024 | A1 published | Japan's status: joined |\n"
+        "| 1 May 2024 | A2 published | Japan's status: under consideration |\n",
+        "Articles that state no publication date: A3.",
+        "| Fact | Status | A1 | A2 | A3 | Values |\n|---|---|---|---|---|---|\n"
+        "| Japan's status | OPEN conflict | **1** | **2** | — | 1 joined; 2 under consideration |\n"
+        "| What the pact covers | confirmed | 1, 2 | 1 | 1 | 1 quantum; 2 cyber |\n",
+        "| **A1** | Japan joins | Daily One | 8 April 2024 | Daily One (its outlet) | — | "
+        + f"{corpus}/a.md |\n",
+        "| **A3** | Quantum | Daily One | undated | Daily One (its outlet) | — | " + f"{corpus}/c.md |\n",
+        "### Japan's status\n\n- **joined** \\[F2\\]: 1 article (A1), 1 independent source (Daily One)\n"
         "  - *asserted*: “**Japan joined** the pact.” (A1, line 6)\n",
-        "#### under consideration\n\n- **A2**, *Still weighing* (Daily Two; 1 May 2024)\n"
-        "  - *asserted*: “The partners are **considering Japan** for the pact.” (A2, line 6)\n",
-        "### What the pact covers\n\n- **quantum**: 3 articles (A1, A2, A3) from 2 distinct outlets\n"
-        "  - *asserted*: “It covers **quantum** research and cyber defence.” (A1, line 8)\n"
-        "  - also stated in (A2, line 8), (A3, line 5)\n"
-        "- **cyber**: only A1 (Daily One), so unconfirmed\n",
-        "## Unconfirmed: stated by one article only\n",
-        "### The mood\n\nOnly **A2**, *Still weighing* (Daily Two; 1 May 2024) states this.\n\n"
-        "- **calm**, *asserted*: “**All is calm**.” (A2, line 8)\n",
-        "## Not stated by any article\n\n- The weather\n",
-        "| Fact | Status | A1 | A2 | A3 |\n|---|---|---|---|---|\n"
-        "| Japan's status | conflict | joined | under consideration | — |\n",
-        "| The weather | silent | — | — | — |\n",
-        "| **A1** | Japan joins | Daily One | 8 April 2024 | — | " + f"{corpus}/a.md |\n",
-        "| **A3** | Quantum | Daily One | undated | — | " + f"{corpus}/c.md |\n",
+        "- **quantum** \\[F1\\]: 3 articles (A1, A2, A3), 2 independent sources (Daily One, Daily Two)\n",
+        "## Appendix B: facts no article states\n\n- The weather\n",
     ]
     for part in expected_parts:
         assert part in text, part
+    assert "The mood" not in text.split("## Coverage")[1].split("## Sources")[0]  # one cell: not drawn
 
 
-def test_agreement_counts_articles_and_distinct_outlets(cli, small: tuple[Path, Path]) -> None:
+def test_agreement_counts_independent_sources_not_articles(cli, small: tuple[Path, Path]) -> None:
     corpus, rules = small
-    write(corpus, "d.md", "Untitled\n\nThe pact covers quantum sensing.\n")
+    write(corpus, "d.md", "Untitled\n\nThe pact covers quantum sensing.\n")  # no outlet: its own source
     text = export(cli, corpus, rules)
-    assert "- **quantum**: 4 articles (A1, A2, A3, A4) from 2 distinct outlets; 1 names no outlet\n" in text
+    assert (
+        "- **quantum** \\[F1\\]: 4 articles (A1, A2, A3, A4), 3 independent sources "
+        "(Daily One, Daily Two, A4)\n" in text
+    )
 
 
 def test_a_forecast_backed_by_another_articles_statement_is_not_unconfirmed(cli, tmp_path: Path) -> None:
@@ -440,24 +521,36 @@ def test_a_forecast_backed_by_another_articles_statement_is_not_unconfirmed(cli,
     write(corpus, "b.md", front("Daily Two", None, "Later") + "The pact will cover quantum research.\n")
     rules = write(tmp_path, "rules.yaml", RULES)
     text = export(cli, corpus, rules)
-    assert "- **quantum**: 1 article (A1), Daily One\n" in text
-    assert "- **quantum (expected)**: 1 article (A2), Daily Two\n" in text
-    assert "unconfirmed\n" not in text
+    assert "- What the pact covers: **quantum** \\[F1\\] (2 independent sources).\n" in text
+    assert "on one source only" not in text
 
 
 def test_resolution_note_is_shown_under_its_conflict(cli, small: tuple[Path, Path]) -> None:
     report = engine_report(*small)
     note = ResolutionNote(
-        decision="accept under_consideration",
+        decision="accepted: under consideration",
         rationale="A1 misreads the [announcement](http://evil.example); see <b>B</b>.",
         by="A. Analyst",
         date="2024-06-02",
+        accept="under_consideration",
     )
     text = briefing(report, RenderOptions(resolutions={"japan.status": note}))
+    assert "**Open conflicts:** none.\n" in text
     assert (
-        "**Resolution** (recorded by A. Analyst, 2024-06-02): accept under_consideration. "
+        "- **Japan's status**: accepted **under consideration** \\[F2\\] (A2; 1 independent source: "
+        "Daily Two); set aside: **joined** \\[F4\\] (A1; 1 independent source: Daily One).\n"
+    ) in text
+    assert "### 1. Japan's status (resolved)\n" in text
+    assert "| **joined**, set aside | F4 |" in text and "| **under consideration**, accepted | F2 |" in text
+    assert (
+        "**Resolution** (recorded by A. Analyst, 2024-06-02): accepted: under consideration. "
+        "The rationale is in Appendix A.\n"
+    ) in text
+    assert (
+        "> **Resolution** (recorded by A. Analyst, 2024-06-02): accepted: under consideration. "
         "*Rationale:* A1 misreads the \\[announcement\\](http://evil.example); see \\<b\\>B\\</b\\>.\n"
     ) in text
+    assert "| Japan's status | resolved conflict | *1* | *2* |" in text
     assert "none recorded" not in text
     assert not [
         t
@@ -504,9 +597,9 @@ def test_many_supporters_are_cited_beyond_five_and_the_matrix_splits(cli, tmp_pa
     rules = write(tmp_path, "rules.yaml", RULES)
     text = export(cli, corpus, rules)
     structure = assert_well_formed(text, corpus)
-    assert "- 2 more articles: (A6, line 3), (A7, line 3)\n" in text
+    assert "  - 2 more articles: (A6, line 3), (A7, line 3)\n" in text
     coverage = [table for table in structure.tables if table[0][0] == "Fact"]
-    assert [table[0][2:] for table in coverage] == [["A1", "A2", "A3", "A4", "A5", "A6"], ["A7", "A8"]]
+    assert [table[0][2:-1] for table in coverage] == [["A1", "A2", "A3", "A4", "A5", "A6"], ["A7", "A8"]]
 
 
 def test_long_lists_of_articles_are_counted_past_twenty(cli, tmp_path: Path) -> None:
@@ -517,9 +610,11 @@ def test_long_lists_of_articles_are_counted_past_twenty(cli, tmp_path: Path) -> 
     rules = write(tmp_path, "rules.yaml", RULES)
     text = export(cli, corpus, rules)
     labels = ", ".join(f"A{n}" for n in range(1, 21))
-    assert f"- **joined** ({labels} and 7 more) against **under consideration** (A28)\n" in text
+    # the bottom line counts them; the conflict's table names twenty
+    assert "**joined** \\[F1\\] (27 articles; 27 independent sources) and " in text
+    assert f"| **joined**, in conflict | F1 | {labels} and 7 more | 27: {labels} and 7 more |" in text
     cited = ", ".join(f"(A{n}, line 3)" for n in range(6, 26))
-    assert f"- 22 more articles: {cited} and 2 more\n" in text
+    assert f"  - 22 more articles: {cited} and 2 more\n" in text
     assert_well_formed(text, corpus)
 
 
@@ -528,16 +623,16 @@ def test_an_article_on_both_sides_is_named(cli, tmp_path: Path) -> None:
     write(corpus, "a.txt", "Title\n\nJapan joined the pact. Yet the partners are considering Japan.\n")
     rules = write(tmp_path, "rules.yaml", RULES)
     text = export(cli, corpus, rules)
-    assert "- **joined** (A1) against **under consideration** (A1) (A1 states both)\n" in text
+    assert "These values cannot all be true (A1 states more than one of them).\n" in text
 
 
 def test_no_conflicts_is_said_plainly(cli, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write(corpus, "a.txt", "Title\n\nJapan joined the pact.\n")
     rules = write(tmp_path, "rules.yaml", RULES)
-    assert "## Key findings: conflicts\n\nNo two articles conflict on any fact.\n" in export(
-        cli, corpus, rules
-    )
+    text = export(cli, corpus, rules)
+    assert "## Bottom line\n\n**Open conflicts:** none.\n" in text
+    assert "## Conflicts\n\nNo two articles conflict on any fact.\n" in text
 
 
 # --- words -----------------------------------------------------------------------------------
@@ -576,6 +671,10 @@ HOSTILE_TITLE = (
     "# | `tick` *star* _under_ [x](http://evil.example) ![i](http://evil.example/x.png) "
     "<script>alert(1)</script>"
 )
+HOSTILE_OUTLET = (
+    "'| <img src=http://evil.example/o.png> [o](http://evil.example) <script>alert(2)</script> "
+    "]]> <![CDATA[x]]> \u202e |'"
+)
 HOSTILE_BODY = (
     "> 1. | cell | `code` **bold** [link](http://evil.example) ![img](https://evil.example/i.png) "
     "<script>alert(1)</script> <b>b</b> <img src=x onerror=alert(1)> &amp; &lt;b&gt; &#60;i&#62; "
@@ -592,7 +691,7 @@ HOSTILE_BODY = (
 @pytest.fixture
 def hostile(tmp_path: Path) -> tuple[Path, Path]:
     corpus = tmp_path / "corpus"
-    outlet = "'| <img src=http://evil.example/o.png> [o](http://evil.example) |'"
+    outlet = HOSTILE_OUTLET
     write(
         corpus, "x|`*_[l](http-evil)<b>.md", front(outlet, "2024-04-08", f"'{HOSTILE_TITLE}'") + HOSTILE_BODY
     )
@@ -617,10 +716,14 @@ def test_hostile_article_stays_well_formed_and_inert_in_markdown(cli, hostile: t
     found = {t.type for t in structure.tokens} | {c.type for t in structure.tokens for c in t.children or []}
     assert not found & forbidden, found & forbidden
     assert "\x1b" not in text and "\u202e" not in text
-    # The article's words are all there, as text: its title in the sources table, its quote.
-    sources = structure.tables[-1]
+    # The article's words are all there, as text: its title in the sources table (cut to a
+    # short title at a space), its outlet where its claims are counted, its quote.
+    (sources,) = [table for table in structure.tables if table[0][0] == "Article"]
     titles = {row[0]: row[1] for row in sources[1:]}
-    assert HOSTILE_TITLE in titles.values()
+    assert short_title(HOSTILE_TITLE) in titles.values()
+    assert short_title(HOSTILE_TITLE) == "# | `tick` *star* _under_ [x](http://evil.example)…"
+    outlet = one_line(HOSTILE_OUTLET.strip("'"))
+    assert f"1 independent source: {outlet}" in " ".join(structure.inline)
     quoted = " ".join(q.text for q in structure.quotes)
     assert "Japan joined the pact [x](http://evil.example) <b>now</b> | `x` * _ ~." in quoted
     assert "<script>x</script> ![i](x.png)" in " ".join(structure.inline)
@@ -633,9 +736,44 @@ def test_hostile_article_stays_inert_in_html(cli, hostile: tuple[Path, Path]) ->
     page = export(cli, corpus, rules, "--format", "html")
     parsed = assert_self_contained(page)  # no <script>, <a>, <img>, <b> or <i> from the article
     assert [tag for tag, _ in parsed.tags].count("h1") == 1
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # shown, as text
+    assert (
+        "&lt;script&gt;alert(2)&lt;/script&gt; ]]&gt; &lt;![CDATA[x]]&gt; \\u202e" in page
+    )  # shown, as text
     assert "[x](http://evil.example)" in page
     assert "\x1b" not in page and "\u202e" not in page
+
+
+def test_hostile_text_stays_inert_in_the_pictures(cli, tmp_path: Path) -> None:
+    """Article text reaches the timeline (the outlets behind a date) through the bundled rules'
+    date fields; in the SVG it is text, never markup, a CDATA end or a reordering character."""
+    corpus = tmp_path / "corpus"
+    write(
+        corpus,
+        "a.md",
+        front(HOSTILE_OUTLET, "2024-03-04", "Launch recalled")
+        + "AUKUS, which was formally launched in September 2021, links three navies.\n",
+    )
+    write(corpus, "b.txt", "Other view\n\nThe pact was announced in 2021 by three leaders.\n")
+    page = export(cli, corpus, RULES_FILE, "--format", "html")
+    assert_self_contained(page)
+    pictures = re.findall(r"<svg .*?</svg>", page, flags=re.DOTALL)
+    timeline = next(picture for picture in pictures if 'class="timeline"' in picture)
+    assert "&lt;script&gt;alert(2)&lt;/script&gt; ]]&gt; &lt;![CDATA[x]]&gt; \\u202e" in timeline
+    for picture in pictures:
+        assert "<script" not in picture and "]]>" not in picture and "<![CDATA" not in picture
+        assert "\u202e" not in picture and "<img" not in picture
+        assert "When AUKUS was announced or established" in picture or 'class="timeline"' not in picture
+
+
+def test_pictures_escape_every_label() -> None:
+    """The SVG writer escapes what it is given, wherever it puts it: labels, dates, lines."""
+    hostile = "<script>alert(3)</script> & ]]> \u202eevil \x1b[31m"
+    moment = Moment("event", (2024, 3, 4), hostile, False, hostile, (hostile,))
+    (picture,) = timeline_svg(Timeline((moment,), (hostile,), ("A1",), None))
+    assert "<script" not in picture and "]]>" not in picture
+    assert "\u202e" not in picture and "\x1b" not in picture
+    assert "&lt;script&gt;alert(3)&lt;/script&gt; &amp; ]]&gt; \\u202eevil \\x1b[31m" in picture
+    assert wrap("a  b\nc", 3) == ["a b", "c"] and wrap("abcdefgh", 3) == ["abc", "def", "gh"]
 
 
 # --- quotes, property-checked ----------------------------------------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from aukus_check.exit_codes import ExitCode
+from aukus_check.models import SCHEMA_VERSION
 from tests.conftest import REPO, RULES
 
 ARTICLE = """\
@@ -155,7 +156,7 @@ def test_output_file_is_written_atomically_and_replaces_the_old(cli, tmp_path: P
     assert result.code == 0, result.stderr
     assert result.stdout == ""
     assert only_line(result.stderr) == f"wrote {target}"
-    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION == 2
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
 
 

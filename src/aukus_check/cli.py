@@ -188,7 +188,7 @@ def _format_of(command: str, given: enum.Enum | None, choices: type[enum.Enum], 
 
 _DEFAULT_FORMATS = {"report": "table", "check": "table", "export": "markdown"}
 _CI_FORMATS = ("github", "sarif", "junit")
-STATUSES = ("conflict", "time_separated", "agree", "single", "per_article", "silent")
+STATUSES = ("conflict", "time_separated", "progressed", "agree", "single", "per_article", "silent")
 
 
 def _statuses(given: str | None, chosen: str) -> frozenset[str] | None:

@@ -27,15 +27,18 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from aukus_check.compare_sweep import Interval, ranked, sweep
+from aukus_check.compare_time import Window, every_pair_apart, record_check, record_words, stage_order
 from aukus_check.models import (
     Claim,
     ConflictPair,
     DateValue,
     ElementCoverage,
     FieldResult,
+    PairKind,
     PartialDate,
     Polarity,
     QuantityValue,
+    RecordCheck,
     Stance,
     Status,
     TypedValue,
@@ -130,16 +133,21 @@ Key = tuple[str, Polarity]
 
 
 class _Relations(NamedTuple):
-    """How a field's stances relate: groups, listed pairs (with their time separation), plain stances."""
+    """How a field's stances relate: groups, listed pairs (with what sets them apart in time, if
+    anything), plain stances."""
 
     group_of: dict[Key, int]
-    listed: list[tuple[Key, Key, bool]]
+    listed: list[tuple[Key, Key, PairKind | None]]
     plain: set[Key]
     total: int
+    only_progressed: bool = False
+    """Every conflicting pair is a progression of stages (none merely time-separated)."""
 
 
 def _pairwise(
-    keys: Sequence[Key], conflict: Callable[[Key, Key], bool], separated: Callable[[Key, Key], bool]
+    keys: Sequence[Key],
+    conflict: Callable[[Key, Key], bool],
+    separated: Callable[[Key, Key], PairKind | None],
 ) -> _Relations:
     """Every pair of stances compared, O(keys²): for fields whose compatibility is no interval overlap."""
     groups: list[list[Key]] = []
@@ -154,27 +162,30 @@ def _pairwise(
             groups.append([key])
             group_of[key] = len(groups)
 
-    listed: list[tuple[Key, Key, bool]] = []
+    listed: list[tuple[Key, Key, PairKind | None]] = []
     plain: set[Key] = set()
     total = 0
+    kinds: set[PairKind] = set()
     for i, left in enumerate(keys):
         for right in keys[i + 1 :]:
             if not conflict(left, right):
                 continue
             total += 1
             apart = separated(left, right)
-            if not apart:
+            if apart is None:
                 plain.update((left, right))
+            else:
+                kinds.add(apart)
             if len(listed) < MAX_LISTED_PAIRS:
                 listed.append((left, right, apart))
-    return _Relations(group_of, listed, plain, total)
+    return _Relations(group_of, listed, plain, total, only_progressed=kinds == {"progressed"})
 
 
 def _swept(
     field: FieldDef,
     keys: Sequence[Key],
     details: Mapping[str, TypedValue],
-    separated: Callable[[Key, Key], bool],
+    separated: Callable[[Key, Key], PairKind | None],
 ) -> _Relations | None:
     """The relations found by sweeping intervals (compare_sweep), or None if a conflict is no interval's.
 
@@ -196,7 +207,7 @@ def _swept(
         intervals,
         extra,
         MAX_LISTED_PAIRS,
-        None if field.time_separated_days is None else lambda i, j: separated(keys[i], keys[j]),
+        None if field.time_separated_days is None else lambda i, j: separated(keys[i], keys[j]) is not None,
     )
     return _Relations(
         group_of={key: found.groups[index] for index, key in enumerate(keys)},
@@ -257,11 +268,18 @@ def compare_field(
     claims: Sequence[Claim],
     article_ids: Sequence[str],
     published: Mapping[str, PartialDate | None] | None = None,
+    windows: Mapping[str, Window | None] | None = None,
 ) -> FieldResult:
-    """The field's stances, compatible groups, conflicting pairs, coverage and status."""
+    """The field's stances, compatible groups, conflicting pairs, coverage and status.
+
+    `windows`: the days each article may have been written on (compare_time.window_of); by
+    default its publication date's days.
+    """
     order = {article_id: position for position, article_id in enumerate(article_ids)}
     vocabulary = {value: position for position, value in enumerate(field.vocabulary)}
     published = published or {}
+    if windows is None:
+        windows = {article: date.days() if date is not None else None for article, date in published.items()}
     supporters: dict[Key, set[str]] = {}
     details: dict[str, TypedValue] = {}
     for claim in claims:
@@ -275,7 +293,24 @@ def compare_field(
             return details_compatible(details[left_value], details[right_value], field.tolerance)
         return field.values_compatible(left_value, right_value)
 
+    def times(key: Key) -> list[Window | None]:
+        return [windows.get(a) for a in sorted(supporters[key], key=order.__getitem__)]
+
+    # Office and person values checked against the registry's terms at their articles' times:
+    # values the record bears out never conflict; one it contradicts is reported on its own.
+    record: dict[Key, RecordCheck] = {}
+    if field.record is not None:
+        for key in supporters:
+            if key[1] == "affirmed":
+                check = record_check(field.record.get(key[0]), times(key))
+                if check is not None:
+                    record[key] = check
+
     def conflict(left: Key, right: Key) -> bool:
+        if left in record and right in record:
+            return False  # each held at its time, or one is contradicted (reported below)
+        if record.get(left) == "contradicted" or record.get(right) == "contradicted":
+            return False
         return stances_conflict(field, left, right, compatible)
 
     keys = sorted(
@@ -297,14 +332,24 @@ def compare_field(
             published_of[key] = [published.get(a) for a in articles(key)]
         return published_of[key]
 
-    def separated(left: Key, right: Key) -> bool:
-        return field.time_separated_days is not None and time_separated(
-            field.time_separated_days, dates(left), dates(right)
-        )
+    def separated(left: Key, right: Key) -> PairKind | None:
+        if (
+            field.stages
+            and left[1] == right[1] == "affirmed"
+            and stage_order(
+                field.stages, field.stage_gap_days, (left[0], times(left)), (right[0], times(right))
+            )
+        ):
+            return "progressed"
+        if field.time_separated_days is not None and every_pair_apart(
+            field.time_separated_days, times(left), times(right)
+        ):
+            return "time_separated"
+        return None
 
-    def pair(left: Key, right: Key, apart: bool) -> ConflictPair:
+    def pair(left: Key, right: Key, apart: PairKind | None) -> ConflictPair:
         return ConflictPair(
-            kind="time_separated" if apart else "conflict",
+            kind=apart or "conflict",
             left=labels[left],
             right=labels[right],
             left_articles=articles(left),
@@ -322,6 +367,23 @@ def compare_field(
         relations = _pairwise(keys, conflict, separated)
     group_of, plain, total = relations.group_of, relations.plain, relations.total
     conflicts = tuple(pair(left, right, apart) for left, right, apart in relations.listed)
+    contradicted = [key for key in keys if record.get(key) == "contradicted"]
+    if contradicted:
+        plain = plain | set(contradicted)
+        total += len(contradicted)
+        terms = field.record or {}
+        conflicts += tuple(
+            ConflictPair(
+                kind="against_record",
+                left=labels[key],
+                right="the record",
+                left_articles=articles(key),
+                right_articles=(),
+                left_published=tuple(d.iso for d in dates(key) if d is not None),
+                record=record_words(terms.get(key[0]), key[0], field.value_labels, times(key)),
+            )
+            for key in contradicted
+        )
     stances = tuple(
         Stance(
             value=k[0],
@@ -330,6 +392,7 @@ def compare_field(
             articles=articles(k),
             group=group_of[k],
             in_conflict=k in plain,
+            record=record.get(k),
         )
         for k in keys
     )
@@ -355,7 +418,7 @@ def compare_field(
     if plain:
         status = "conflict"
     elif total:
-        status = "time_separated"
+        status = "progressed" if relations.only_progressed else "time_separated"
     elif field.per_article and speaking:
         status = "per_article"  # each article's own fact (its date): neither agreement nor confirmation
     elif len(speaking) >= 2:

@@ -30,6 +30,8 @@ from aukus_check.outlets import OutletMatcher
 from aukus_check.positions import LineIndex
 from aukus_check.reads import NotReadable, inside, max_article_bytes, read_regular
 from aukus_check.sentences import split_sentences
+from aukus_check.sources import text_fingerprint
+from aukus_check.written import infer_published
 from aukus_check.yaml_source import check_events
 
 ARTICLE_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
@@ -394,6 +396,9 @@ def parse_article(
             line=dateline.line,
             column=dateline.column,
         )
+    if published is None:  # not stated: inferred from the URL or the latest past date (written.py)
+        url = _optional_text(front.get("url"))
+        published = infer_published(text, index, sentences, url, front_end, title_line)
     copyright_lines = [item.line for item in furniture if item.reason == "copyright notice"]
     sources = find_sources(
         text,
@@ -417,6 +422,7 @@ def parse_article(
         encoding=encoding,
         furniture=tuple(_ranges(furniture)),
         extracted_from="html" if page else None,
+        fingerprint=text_fingerprint(text, sentences),  # reposts of one text count as one source
     )
     return Article(info, text, index, sentences)
 

@@ -17,6 +17,7 @@ from typing import Any
 from aukus_check import __version__
 from aukus_check.cache import ArticleCache, CachedArticle
 from aukus_check.compare import compare_field
+from aukus_check.compare_time import window_of
 from aukus_check.corpus import (
     Article,
     ArticleSource,
@@ -42,6 +43,7 @@ from aukus_check.models import (
 )
 from aukus_check.re2_spans import Spans, all_spans, char_offsets, iter_spans, search
 from aukus_check.rules import RuleSet
+from aukus_check.sources import with_duplicates, with_origins
 
 Span = tuple[int, int]
 RawHit = tuple[Probe, Hit, Span, Span, str | None, int | None]
@@ -81,7 +83,9 @@ def scan_article(article: Article, rules: RuleSet, *, dropped: bool = True) -> I
     unfiltered = rules.unfiltered
     if not probes:
         return
-    published = article.info.published.date if article.info.published is not None else None
+    # Relative dates ("last week") count only from a date the article states, never an inferred one.
+    stated = article.info.published
+    published = stated.date if stated is not None and not stated.inferred else None
     named = rules.names.first_names(text) if rules.names is not None else {}
     for sentence_start, sentence_end in article.sentences:
         sentence = text[sentence_start:sentence_end]
@@ -433,7 +437,14 @@ def assemble_report(
         raise no_readable_articles(corpus_path, skipped)
     article_ids = [info.id for info in infos]
     published = {info.id: info.published.date if info.published else None for info in infos}
-    fields = tuple(compare_field(field, claims[field.id], article_ids, published) for field in rules.fields)
+    windows = {info.id: window_of(info.published) for info in infos}  # inferred dates included
+    fields = tuple(
+        compare_field(field, claims[field.id], article_ids, published, windows) for field in rules.fields
+    )
+    # Counted by independent origin, not by article: reposts and articles quoting one outlet
+    # count once (sources.py). Added after comparison, which it does not change.
+    infos = list(with_duplicates(infos))
+    fields = with_origins(fields, infos, rules.outlets)
     statuses = [field.status for field in fields]
     return Report(
         tool=ToolInfo(version=__version__),
@@ -452,6 +463,7 @@ def assemble_report(
             agreements=statuses.count("agree"),
             single_source=statuses.count("single"),
             silent=statuses.count("silent"),
+            progressed=statuses.count("progressed"),
             not_read=not_read + skipped,
         ),
         articles=tuple(infos),

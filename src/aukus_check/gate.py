@@ -114,8 +114,9 @@ class GateResult(Frozen):
 
 
 def is_conflict(pair: ConflictPair) -> bool:
-    """Whether a pair fails the gate; other kinds (e.g. time-separated) never do."""
-    return pair.kind == "conflict"
+    """Whether a pair fails the gate: a plain conflict, or a value the record of terms contradicts;
+    time-separated values and stages in order never do."""
+    return pair.kind in ("conflict", "against_record")
 
 
 def _evidence(field: FieldResult, stance: Stance) -> tuple[Evidence, ...]:

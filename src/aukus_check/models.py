@@ -12,26 +12,28 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-SCHEMA_VERSION: Literal[1] = 1
+SCHEMA_VERSION: Literal[2] = 2
 """Bumped whenever a consumer of the JSON report would have to change."""
 
 Modality = Literal["asserted", "reported", "expected", "denied"]
 Polarity = Literal["affirmed", "expected", "denied"]
-Status = Literal["conflict", "time_separated", "agree", "single", "per_article", "silent"]
+Status = Literal["conflict", "time_separated", "progressed", "agree", "single", "per_article", "silent"]
 FieldType = Literal["enum", "set", "date", "quantity", "office", "person"]
 CueKind = Literal["attribution", "future", "negation", "hedge"]
 Precision = Literal["year", "month", "day"]
 DatePrecision = Literal["year", "month", "week", "day"]
 Qualifier = Literal["exact", "approximate", "at_least", "more_than", "at_most", "less_than", "range"]
-PairKind = Literal["conflict", "time_separated"]
+PairKind = Literal["conflict", "time_separated", "progressed", "against_record"]
+RecordCheck = Literal["consistent", "on_record", "contradicted"]
 
 STATUS_ORDER: dict[str, int] = {
     "conflict": 0,
     "time_separated": 1,
-    "agree": 2,
-    "single": 3,
-    "per_article": 4,
-    "silent": 5,
+    "progressed": 2,
+    "agree": 3,
+    "single": 4,
+    "per_article": 5,
+    "silent": 6,
 }
 """How fields are ordered for a reader: what needs attention first."""
 
@@ -85,10 +87,22 @@ class Published(Frozen):
     """An article's publication date and where it was read from."""
 
     date: PartialDate
-    source: Literal["front_matter", "header"]
+    source: Literal["front_matter", "header", "url", "latest_mention"] = Field(
+        description="front_matter or header: stated by the article. Inferred when neither states "
+        "it: url, a date in the article's URL (/2022/04/06/); latest_mention, the latest absolute "
+        "date the text asserts as past, so the article was written on or after it."
+    )
     text: str
     line: int
     column: int
+    inferred: bool = Field(
+        default=False,
+        description="The article does not state when it was written; `source` says how it was inferred.",
+    )
+    not_before: bool = Field(
+        default=False,
+        description="The article was written on or after `date`, how long after is unknown (latest_mention).",
+    )
 
 
 class CitedSource(Frozen):
@@ -129,6 +143,16 @@ class ArticleInfo(Frozen):
         description="html: the article is a saved web page, read as its main text under a front "
         "matter made of the page's metadata; evidence lines and columns count in that text, "
         "which `aukus-check text FILE` prints.",
+    )
+    fingerprint: str | None = Field(
+        default=None,
+        description="A MinHash sketch of the article's body words (32 hex numbers), by which reposts of one "
+        "text are found; null for an article without words.",
+    )
+    duplicate_of: str | None = Field(
+        default=None,
+        description="For a near-duplicate (a repost of one text): the first article of the corpus whose "
+        "text this one nearly repeats; such articles count as one independent source.",
     )
 
 
@@ -230,6 +254,22 @@ class Stance(Frozen):
         default=False,
         description="Whether the stance plainly conflicts with another (time-separated excepted).",
     )
+    record: RecordCheck | None = Field(
+        default=None,
+        description="Against the registry's terms of office, at its articles' times: consistent (the "
+        "record bears it out), on_record (held at some time; an article's time is unknown), "
+        "contradicted (not held then). Null where the registry records no terms for the field.",
+    )
+    independent_sources: int = Field(
+        default=0,
+        description="How many independent origins stand behind the articles: reposts and articles that "
+        "attribute the claim to one outlet count once (see origins).",
+    )
+    origins: tuple[str, ...] = Field(
+        default=(),
+        description="The independent origins: the outlet a claim's sentence names as its source, else the "
+        "article's wire source or outlet, else `article:ID` (the article is its own origin).",
+    )
 
 
 class ConflictPair(Frozen):
@@ -238,7 +278,10 @@ class ConflictPair(Frozen):
     kind: PairKind = Field(
         default="conflict",
         description="time_separated: the values differ, but the articles were published so far apart "
-        "(the field's compare.time_separated_days) that both can have been true at the time.",
+        "(the field's compare.time_separated_days) that both can have been true at the time. "
+        "progressed: stages of the field's compare.stages, the later one from the later article. "
+        "against_record: the left stance names a holder or title that the registry's terms of "
+        "office contradict at its articles' time (right: the record; `record` says it in words).",
     )
     left: str
     right: str
@@ -248,6 +291,9 @@ class ConflictPair(Frozen):
         default=(), description="Publication dates (ISO) of the left articles, for time-separated pairs."
     )
     right_published: tuple[str, ...] = ()
+    record: str | None = Field(
+        default=None, description="against_record: the terms of office the value contradicts, in words."
+    )
 
 
 class ElementCoverage(Frozen):
@@ -295,6 +341,7 @@ class Summary(Frozen):
     agreements: int
     single_source: int
     silent: int
+    progressed: int = Field(default=0, description="Fields whose values are stages reported in order.")
     not_read: int = Field(
         default=0,
         description="Files and entries of the corpus not read as articles, each named in a warning.",
@@ -338,7 +385,7 @@ class CorpusInfo(Frozen):
 class Report(Frozen):
     """The whole result of a run; `--format json` writes exactly this."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     tool: ToolInfo
     rules: RulesInfo
     corpus: CorpusInfo

@@ -8,6 +8,8 @@ offending node and what was expected.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import difflib
 import hashlib
 import re
@@ -86,6 +88,30 @@ class CompareSpec(_Strict):
         description="Different values in articles published more than this many days apart are "
         "reported as time_separated (e.g. an office that changed hands), not as a conflict.",
     )
+    stages: list[str] = Field(
+        default_factory=list,
+        description="Enum fields: vocabulary values in the order a status moves through "
+        "(talks_reported, under_consideration, joined). Articles at least stage_gap_days apart "
+        "that give a later stage later in time are a progression, not a conflict; an earlier stage "
+        "after a later one, or two stages at overlapping times, still conflict.",
+    )
+    stage_gap_days: int = Field(
+        default=7,
+        ge=0,
+        description="With stages: how far apart (days) two articles' times must be to read a progression.",
+    )
+
+
+class TermOfOffice(_Strict):
+    """A span in which a person held an office, from the public record."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    office: str = Field(description="Key of the office in the offices registry.")
+    start: str | int = Field(alias="from", description="First day in office, YYYY-MM-DD (or YYYY-MM, YYYY).")
+    end: str | int | None = Field(
+        default=None, alias="to", description="Last day in office; absent or null while in office."
+    )
 
 
 class ActorSpec(_Strict):
@@ -127,6 +153,13 @@ class PersonSpec(_Strict):
         "last word of the name.",
     )
     country: str | None = Field(default=None, description="Actor key the person speaks for.")
+    terms: list[TermOfOffice] = Field(
+        default_factory=list,
+        description="The offices the person held and when (public record; give the source in a "
+        "comment). With terms, a title or holder an article gives is checked against the record "
+        "at the article's time: values the record bears out never conflict, one it contradicts is "
+        "reported.",
+    )
 
 
 class OfficeSpec(_Strict):
@@ -134,6 +167,11 @@ class OfficeSpec(_Strict):
 
     label: str = Field(description="The office's name in reports ('U.S. Deputy Secretary of State').")
     country: str | None = Field(default=None, description="Actor key the office belongs to.")
+    holders: Literal["one", "many"] = Field(
+        default="one",
+        description="many: several people hold the office at once (spokespersons, ministers of "
+        "state), so different holders named for it never conflict.",
+    )
     forms: list[str] = Field(
         min_length=1,
         description="How articles write the office: words, '{country}' (the country's adjectives "
@@ -260,6 +298,8 @@ class Registries:
     offices: Mapping[str, OfficeSpec]
     lexicons: Mapping[str, LexiconSpec] = field(default_factory=dict)
     references: Mapping[str, ReferenceSpec] = field(default_factory=dict)
+    terms: tuple[Term, ...] = ()
+    """Every term of office in the people registry, checked."""
 
 
 @dataclass(frozen=True)
@@ -278,12 +318,45 @@ class FieldDef:
     per_article: bool = False
     value_labels: Mapping[str, str] = field(default_factory=dict)
     """Registry labels of office and person values, for prose ("U.S. Deputy Secretary of State")."""
+    stages: tuple[str, ...] = ()
+    """Enum values in the order a status moves through (compare.stages)."""
+    stage_gap_days: int = 7
+    record: Mapping[str, tuple[Term, ...]] | None = None
+    """Office and person fields with terms in the registry: value -> the record's terms in which
+    it holds (an office the field's person held; a person who held the field's office)."""
+    many_values: bool = False
+    """Several values hold at once (an office with `holders: many`): different values never conflict."""
 
     def values_compatible(self, left: str, right: str) -> bool:
         """Two values of this field can both be true (typed values: see compare.details_compatible)."""
-        if left == right or self.type == "set":
+        if left == right or self.type == "set" or self.many_values:
             return True
         return frozenset((left, right)) in self.compatible
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of office from the registry, as days (end None: still in office)."""
+
+    person: str
+    office: str
+    start: datetime.date
+    end: datetime.date | None
+    person_name: str = ""
+    office_label: str = ""
+
+    def covers(self, first: datetime.date, last: datetime.date) -> bool:
+        """Whether the term and the days first..last share a day."""
+        return self.start <= last and (self.end is None or first <= self.end)
+
+    def words(self) -> str:
+        """ "Fumio Kishida, Prime Minister of Japan, 2021-10-04 to 2024-10-01"."""
+        span = (
+            f"{self.start.isoformat()} to {self.end.isoformat()}"
+            if self.end is not None
+            else f"from {self.start.isoformat()}, in office"
+        )
+        return f"{self.person_name or self.person}, {self.office_label or self.office}, {span}"
 
 
 @dataclass(frozen=True)
@@ -586,13 +659,78 @@ def _registries(spec: RulesSpec, document: YamlDocument) -> Registries:
                 f"lexicons.{key}: a lexicon needs 'verbs', 'nouns' or 'words'",
                 document.location(("lexicons", key)),
             )
+    terms: list[Term] = []
+    for key, person in spec.people.items():
+        for index, term in enumerate(person.terms):
+            where = ("people", key, "terms", index)
+            if term.office not in spec.offices:
+                raise RulesError(
+                    f"people.{key}: term office {term.office!r} is not in the offices registry",
+                    document.location((*where, "office")),
+                )
+            start = _term_day(term.start, first=True)
+            if start is None:
+                raise RulesError(
+                    f"people.{key}: term 'from' {term.start!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+                    document.location((*where, "from")),
+                )
+            end = None if term.end is None else _term_day(term.end, first=False)
+            if term.end is not None and (end is None or end < start):
+                raise RulesError(
+                    f"people.{key}: term 'to' {term.end!r} is not a date on or after 'from'",
+                    document.location((*where, "to")),
+                )
+            terms.append(Term(key, term.office, start, end, person.name, spec.offices[term.office].label))
     return Registries(
         actors=spec.actors,
         people=spec.people,
         offices=spec.offices,
         lexicons=spec.lexicons,
         references=spec.references,
+        terms=tuple(terms),
     )
+
+
+_TERM_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _term_day(text: str | int, *, first: bool) -> datetime.date | None:
+    """The first (or last) day a term date stands for; None if it is no calendar date."""
+    found = _TERM_DATE.fullmatch(str(text).strip())
+    if found is None:
+        return None
+    year, month, day = (int(part) if part else None for part in found.groups())
+    assert year is not None
+    try:
+        if month is None:
+            return datetime.date(year, 1, 1) if first else datetime.date(year, 12, 31)
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return datetime.date(year, month, 1 if first else last)
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _record(
+    field_type: str, key: str | None, registries: Registries
+) -> Mapping[str, tuple[Term, ...]] | None:
+    """value -> the record's terms in which it holds, for an office field of a person or a person
+    field of an office; None when the registry records no term for that person or office."""
+    if key is None:
+        return None
+    if field_type == "office" and key in registries.people:
+        relevant = [(term.office, term) for term in registries.terms if term.person == key]
+    elif field_type == "person" and key in registries.offices:
+        relevant = [(term.person, term) for term in registries.terms if term.office == key]
+    else:
+        return None
+    if not relevant:
+        return None
+    record: dict[str, list[Term]] = {}
+    for value, term in relevant:  # the value a term gives this field
+        record.setdefault(value, []).append(term)
+    return {value: tuple(found) for value, found in record.items()}
 
 
 def _compile_scope(scopes: Sequence[tuple[CompileContext, Any]], name: str) -> tuple[Any, ...]:
@@ -692,6 +830,14 @@ def _expand(
                     ("compare", "compatible", group_index, item_index),
                 )
         compatible.update(frozenset((a, b)) for a in group for b in group if a != b)
+    if spec.compare.stages and spec.type != "enum":
+        raise fail(f"field {spec.id!r}: only an enum field has stages", ("compare", "stages"))
+    for position, value in enumerate(spec.compare.stages):
+        if value not in vocabulary or value in spec.compare.stages[:position]:
+            raise fail(
+                f"field {spec.id!r}: stage {value!r} is not a vocabulary value, or is listed twice",
+                ("compare", "stages", position),
+            )
     family = spec.id.split("{key}")[0].rstrip(".") if is_family else None
     keys: list[tuple[str | None, str, list[str]]] = list(_family_keys(spec, registries))
     if is_family and not keys:
@@ -725,6 +871,13 @@ def _expand(
                 time_separated_days=spec.compare.time_separated_days,
                 per_article=spec.compare.per_article,
                 value_labels=value_labels,
+                stages=tuple(spec.compare.stages),
+                stage_gap_days=spec.compare.stage_gap_days,
+                record=_record(spec.type, key, registries),
+                many_values=spec.type == "person"
+                and key is not None
+                and key in registries.offices
+                and registries.offices[key].holders == "many",
             ),
             placeholders,
         )

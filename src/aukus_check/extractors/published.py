@@ -48,7 +48,7 @@ def date_value(date: PartialDate, raw: str) -> DateValue:
 
 def _extract(article: Any) -> list[ArticleHit]:
     published = article.info.published
-    if published is None:
+    if published is None or published.inferred:  # the field is what the article states (written.py)
         return []
     start = article.index.offset(published.line, published.column)
     return [

@@ -35,6 +35,7 @@ from aukus_check.models import (
 from aukus_check.render import RenderOptions, article_labels
 from aukus_check.render.words import date_value_words, date_words, stance_text, value_text, value_words
 from aukus_check.safe_text import one_line
+from aukus_check.sources import article_origin
 
 MAX_ARTICLE_COLUMNS = 8
 """Beyond this many articles (or when the terminal is too narrow for one column each) the
@@ -47,6 +48,7 @@ _NO_VALUE = "—"
 _STATUS_STYLE = {
     "conflict": "bold red",
     "time_separated": "magenta",
+    "progressed": "blue",
     "agree": "green",
     "single": "yellow",
     "per_article": "cyan",
@@ -119,6 +121,7 @@ def summary_line(report: Report) -> str:
     return (
         f"{s.articles} articles · {s.fields} fields · {s.conflicts} conflicts · "
         + (f"{s.time_separated} time-separated · " if s.time_separated else "")
+        + (f"{s.progressed} progressed · " if s.progressed else "")
         + f"{s.agreements} agreements · {s.single_source} single-source · {s.silent} silent"
     )
 
@@ -134,9 +137,14 @@ def _heading(report: Report) -> Text:
 
 def _published(article: ArticleInfo, ids: bool) -> str:
     """An article's publication date: ISO with --ids, else in words ("12 May, year not stated")."""
-    if article.published is None:
+    published = article.published
+    if published is None:
         return "unknown"
-    return article.published.date.iso if ids else date_words(article.published.date)
+    shown = published.date.iso if ids else date_words(published.date)
+    if published.inferred:  # not stated by the article: say how far the date goes, and that it is inferred
+        how = "its URL" if published.source == "url" else "its text"
+        return f"{shown}{' or later' if published.not_before else ''} (inferred from {how})"
+    return shown
 
 
 # --- widths: a column wraps between words, and is never narrower than its longest word --------
@@ -270,6 +278,8 @@ def compatible_reason(field: FieldResult, ids: bool = False) -> str | None:
         return None
     if field.type == "set":
         return "(elements of one set: stating one denies no other)"
+    if all(stance.record in ("consistent", "on_record") for stance in field.stances):
+        return "(each held at its article's time, by the record of terms of office)"
     listed = ", ".join(values[:-1]) + " and " + values[-1]
     if field.type in ("date", "quantity"):
         return f"({listed} overlap: read as intervals, they can all be true)"
@@ -280,9 +290,28 @@ def _listed(articles: tuple[str, ...], labels: dict[str, str], listed: bool) -> 
     return ", ".join(labels[a] for a in articles) if listed else f"×{len(articles)}"
 
 
+def _origin(origin: str, labels: dict[str, str]) -> str:
+    """An independent origin as a reader knows it: the outlet's name, or the article's label."""
+    article_id = article_origin(origin)
+    return one_line(origin) if article_id is None else labels.get(article_id, one_line(article_id))
+
+
+def sources_words(stance: Stance, labels: dict[str, str]) -> str:
+    """ "3 articles, 1 independent source (Nikkei Asia)"."""
+    articles = f"{len(stance.articles)} article{'s' if len(stance.articles) != 1 else ''}"
+    count = stance.independent_sources
+    names = ", ".join(_origin(origin, labels) for origin in stance.origins)
+    return f"{articles}, {count} independent source{'s' if count != 1 else ''} ({names})"
+
+
 def _stance_line(stance: Stance, field: FieldResult, labels: dict[str, str], listed: bool, ids: bool) -> str:
-    """One value and the articles that state it: "joined (expected): A3, A4"."""
-    return f"{one_line(_stance(stance, field, ids))}: {_listed(stance.articles, labels, listed)}"
+    """One value and the articles that state it: "joined (expected): A3, A4"; where the articles
+    have fewer independent origins than they are (reposts, one outlet quoted), how many."""
+    line = f"{one_line(_stance(stance, field, ids))}: {_listed(stance.articles, labels, listed)}"
+    if stance.origins and stance.independent_sources < len(stance.articles):
+        count = stance.independent_sources
+        line += f" ({count} independent source{'s' if count != 1 else ''})"
+    return line
 
 
 _LIST_HEADERS = ["field", "status", "values (articles)", "silent"]
@@ -403,6 +432,8 @@ def _detail(report: Report, field: FieldResult, ids: bool) -> RenderableType:
     ]
     plain = [pair for pair in field.conflicts if pair.kind == "conflict"]
     separated = [pair for pair in field.conflicts if pair.kind == "time_separated"]
+    progressed = [pair for pair in field.conflicts if pair.kind == "progressed"]
+    against = [pair for pair in field.conflicts if pair.kind == "against_record"]
     if plain:
         parts.append(Text("conflicting stances:", style="bold"))
         for pair in plain:
@@ -421,12 +452,30 @@ def _detail(report: Report, field: FieldResult, ids: bool) -> RenderableType:
             parts.append(
                 _indented(Text(f"{stance(pair.left)} ({left})  →  {stance(pair.right)} ({right})"), 1)
             )
+    if progressed:
+        parts.append(Text("progressed (a later stage, from a later article):", style="bold"))
+        for pair in progressed:
+            left = dated(pair.left_articles, pair.left_published)
+            right = dated(pair.right_articles, pair.right_published)
+            parts.append(
+                _indented(Text(f"{stance(pair.left)} ({left})  →  {stance(pair.right)} ({right})"), 1)
+            )
+    if against:
+        parts.append(Text("against the record of terms of office:", style="bold"))
+        for pair in against:
+            left = ", ".join(labels[a] for a in pair.left_articles)
+            parts.append(_indented(Text(f"{stance(pair.left)} ({left}): {one_line(pair.record or '')}"), 1))
     if field.stances:
         parts.append(Text("compatible groups:", style="bold"))
         for item in sorted(field.stances, key=lambda s: s.group):
             articles = ", ".join(labels[a] for a in item.articles)
             shown = one_line(_stance(item, field, ids))
             parts.append(_indented(Text(f"group {item.group}: {shown} — {articles}"), 1))
+    if any(stance.origins for stance in field.stances):
+        parts.append(Text("independent sources:", style="bold"))
+        for item in field.stances:
+            shown = one_line(_stance(item, field, ids))
+            parts.append(_indented(Text(f"{shown}: {sources_words(item, labels)}"), 1))
     if field.coverage:
         parts.append(Text("coverage:", style="bold"))
         for element in field.coverage:
