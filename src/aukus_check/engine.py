@@ -8,8 +8,9 @@ find positions and values. Cost is linear in the size of the corpus.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -380,10 +381,10 @@ def article_claims(article: Article, rules: RuleSet) -> Iterator[tuple[str, Clai
 
 
 def process_article(
-    source: ArticleSource, rules: RuleSet, cache: ArticleCache | None = None
+    source: ArticleSource, rules: RuleSet, cache: ArticleCache | None = None, *, look_up: bool = True
 ) -> ArticleResult:
     """Read one article file and extract its claims (or take them from the cache); the
-    article's text is not kept."""
+    article's text is not kept. `look_up=False`: the caller knows the cache lacks it."""
     if cache is None:
         article, diagnostics = read_article(source, rules.outlets)
         if article is None:
@@ -394,7 +395,7 @@ def process_article(
         return ArticleResult(None, (), tuple(unread))
     known = len(cache.warnings)
     key = cache.key(source, data)
-    entry = cache.load(key)
+    entry = cache.load(key) if look_up else None
     hit = entry is not None
     if entry is None:
         article, diagnostics = read_article(source, rules.outlets, data)
@@ -497,22 +498,60 @@ def run(
     collect what the caller should print, and it is pruned to its size cap afterwards.
     """
     sources, skipped = discover_articles(corpus_dir, corpus_display)
-    workers = choose_workers(len(sources), jobs)
+    # The cache is looked up here, before any worker starts: a hit costs a read, a hash and a
+    # validation, cheaper than a worker's and its result's trip back; only misses are read.
+    looked = [_cached(source, cache) for source in sources] if cache is not None else []
+    found = [result for result, _ in looked] if looked else [None] * len(sources)
+    notes = [note for _, note in looked] if looked else [()] * len(sources)
+    missing = [source for source, result in zip(sources, found, strict=True) if result is None]
+    workers = choose_workers(len(missing), jobs)
+    look_up = cache is None
     try:
         if workers <= 1:
-            results: Iterable[ArticleResult] = (process_article(source, rules, cache) for source in sources)
-            counted = _counted(results, len(sources), progress, cache)
+            read: Iterable[ArticleResult] = (
+                process_article(source, rules, cache, look_up=look_up) for source in missing
+            )
+            counted = _counted(_merged(found, notes, read), len(sources), progress, cache)
             return assemble_report(counted, rules, corpus_display, bundled, skipped, len(skipped))
         from aukus_check import parallel
 
         with parallel.article_pool(rules, rules_file, workers, cache) as pool:
-            counted = _counted(pool.map(sources), len(sources), progress, cache)
+            counted = _counted(_merged(found, notes, pool.map(missing)), len(sources), progress, cache)
             return assemble_report(counted, rules, corpus_display, bundled, skipped, len(skipped))
     finally:
         if cache is not None and cache.stored:
             from aukus_check.cache import max_cache_bytes, prune
 
             prune(cache.root, max_cache_bytes())
+
+
+def _cached(source: ArticleSource, cache: ArticleCache) -> tuple[ArticleResult | None, tuple[str, ...]]:
+    """The article's result from the cache (None when it must be read), and the warnings about
+    its entry (a corrupt one is warned of here, once, and rebuilt by the reading)."""
+    data, unread = read_source(source)
+    if data is None:  # not readable now: nothing to look up, and the warning must be fresh
+        return ArticleResult(None, (), tuple(unread)), ()
+    known = len(cache.warnings)
+    entry = cache.load(cache.key(source, data))
+    notes = tuple(cache.warnings[known:])
+    del cache.warnings[known:]  # gathered again, in corpus order, by _counted
+    if entry is None:
+        return None, notes
+    return ArticleResult(entry.info, entry.claims, entry.diagnostics, notes, True), ()
+
+
+def _merged(
+    found: Sequence[ArticleResult | None], notes: Sequence[tuple[str, ...]], read: Iterable[ArticleResult]
+) -> Iterator[ArticleResult]:
+    """The results in corpus order: each article from the cache, or the next one read (with the
+    warnings about its cache entry first)."""
+    fresh = iter(read)
+    for result, note in zip(found, notes, strict=True):
+        if result is None:
+            result = next(fresh)
+            if note:
+                result = dataclasses.replace(result, cache_notes=note + result.cache_notes)
+        yield result
 
 
 def _counted(

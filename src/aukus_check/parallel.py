@@ -34,7 +34,8 @@ def _start(rules_file: str, rules_display: str, cache: ArticleCache | None) -> N
 def _work(source: ArticleSource) -> tuple[ArticleResult | None, AukusError | None]:
     assert _RULES is not None, "the pool initialiser sets the rules"
     try:
-        return process_article(source, _RULES, _CACHE), None
+        # the parent looked the cache up first: a worker gets only the articles it lacks
+        return process_article(source, _RULES, _CACHE, look_up=_CACHE is None), None
     except AukusError as error:  # an input error: the parent raises it, in corpus order
         return None, error
 
