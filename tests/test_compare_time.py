@@ -290,3 +290,23 @@ def test_the_gate_fails_on_a_value_against_the_record_and_the_detail_shows_the_t
     detail = cli("report", *sources, "--field", "role.harbour_master.holder")
     assert "against the record of terms of office:" in detail.stdout
     assert "Ada Osei, Harbour Master, 2019-02-01 to 2022-06-30" in " ".join(detail.stdout.split())
+
+
+def test_an_undated_article_with_a_dated_url_is_placed_by_it(cli, tmp_path: Path) -> None:
+    """No `published`, but the URL says 2021: naming the holder of 2021 is consistent, and it
+    does not conflict with a 2024 article naming the holder of 2024."""
+    from_url = (
+        "---\nurl: https://news.example.org/2021/05/03/docks-reopen\n---\n"
+        "Docks reopen\n\nHarbour master Ada Osei said the docks would reopen.\n"
+    )
+    write_corpus(tmp_path, {"from_url": from_url, "new": NEW})
+    data = report(cli, tmp_path)
+    article = next(a for a in data["articles"] if a["id"] == "from_url")
+    assert article["published"]["source"] == "url" and article["published"]["inferred"]
+    assert article["published"]["date"]["iso"] == "2021-05-03"
+    result = field(data, "role.harbour_master.holder")
+    assert (result["status"], result["conflict_pairs"]) == ("agree", 0)
+    assert {s["value"]: s["record"] for s in result["stances"]} == {
+        "ada_osei": "consistent",
+        "ben_kaur": "consistent",
+    }
