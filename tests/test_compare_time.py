@@ -14,7 +14,8 @@ from aukus_check.compare import compare_field
 from aukus_check.errors import RulesError
 from aukus_check.exit_codes import ExitCode
 from aukus_check.models import PartialDate
-from aukus_check.rules import FieldDef, Term, parse_rules
+from aukus_check.registries import Term
+from aukus_check.rules import FieldDef, parse_rules
 from tests.test_compare import REF, claim
 
 STAGES = ("talks_reported", "under_consideration", "invited", "joined")

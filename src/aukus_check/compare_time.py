@@ -18,7 +18,7 @@ import datetime
 from collections.abc import Mapping, Sequence
 
 from aukus_check.models import Published, RecordCheck
-from aukus_check.rules import Term
+from aukus_check.registries import Term
 
 Window = tuple[datetime.date, datetime.date]
 """First and last day an article may have been written on."""

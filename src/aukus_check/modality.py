@@ -112,6 +112,9 @@ _HYPOTHETICAL = (
     r"|(?:the\s+)?(?:possibility|possibilities|prospect|prospects|chance|chances|idea)\s+(?:of|that|for)"
     r"|as\s+to\s+(?:what|which|how|when|where|who))\b"
 )
+FUTURE_CUES, HEDGE_CUES, HYPOTHETICAL_CUES = _FUTURE, _HEDGE, _HYPOTHETICAL
+"""The cue patterns, shared with readers outside this module (written.py keeps forecasts and
+hypotheticals out of an article's inferred date) so that no second list drifts."""
 _WISH = re2.compile(
     r"(?i)\b(?:wants?|wanted|wanting|hopes?|hoped|hoping|push(?:es|ed|ing)?\s+(?:for|to)|urg(?:e|es|ed|ing)"
     r"|keen|eager|interested\s+in|would\s+like|wish(?:es|ed|ing)?|call(?:s|ed|ing)?\s+for"

@@ -8,19 +8,14 @@ offending node and what was expected.
 
 from __future__ import annotations
 
-import calendar
-import datetime
-import difflib
 import hashlib
 import re
-import types
-import typing
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from aukus_check.errors import Location, RulesError
 from aukus_check.extractors import REGISTRY, AnySpec
@@ -29,18 +24,27 @@ from aukus_check.extractors.phrases import alternation
 from aukus_check.extractors.placeholders import NameFinder, ref_groups
 from aukus_check.models import ExtractorRef, FieldType
 from aukus_check.outlets import OutletMatcher, build_outlet_matcher
+from aukus_check.registries import (
+    SNAKE,
+    ActorSpec,
+    LexiconSpec,
+    OfficeSpec,
+    PersonSpec,
+    ReferenceSpec,
+    Registries,
+    Strict,
+    Term,
+    check_registries,
+    record_of,
+)
+from aukus_check.rules_errors import MAX_REPORTED_ERRORS, located_error
 from aukus_check.yaml_source import YamlDocument, load_yaml
 
 SUPPORTED_SCHEMA_VERSIONS = (1,)
 _FIELD_ID = re.compile(r"[a-z0-9_]+(?:\.(?:[a-z0-9_]+|\{key\}))*")
-_SNAKE = re.compile(r"[a-z0-9][a-z0-9_]*")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class KeySpec(_Strict):
+class KeySpec(Strict):
     """One key of a keyed family: a display label and the names articles use for it."""
 
     label: str | None = Field(
@@ -49,7 +53,7 @@ class KeySpec(_Strict):
     aliases: list[str] = Field(min_length=1, description="Names matched case-sensitively as whole words.")
 
 
-class ScopeSpec(_Strict):
+class ScopeSpec(Strict):
     """Where a field's extractors may match, applied to every extractor of the field."""
 
     context: list[str] = Field(
@@ -66,7 +70,7 @@ class ScopeSpec(_Strict):
     )
 
 
-class CompareSpec(_Strict):
+class CompareSpec(Strict):
     """How values of a field are compared."""
 
     compatible: list[list[str]] = Field(
@@ -102,127 +106,7 @@ class CompareSpec(_Strict):
     )
 
 
-class TermOfOffice(_Strict):
-    """A span in which a person held an office, from the public record."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    office: str = Field(description="Key of the office in the offices registry.")
-    start: str | int = Field(alias="from", description="First day in office, YYYY-MM-DD (or YYYY-MM, YYYY).")
-    end: str | int | None = Field(
-        default=None, alias="to", description="Last day in office; absent or null while in office."
-    )
-
-
-class ActorSpec(_Strict):
-    """A government or country whose stance and officials the rules track."""
-
-    label: str = Field(description="How reports name the actor ('China', 'the AUKUS partners').")
-    aliases: list[str] = Field(
-        default_factory=list,
-        description="Names that stand for the actor: country names, capitals used as metonyms "
-        "(Beijing), government bodies (the Kremlin); matched case-sensitively as whole words. "
-        "Required, except for a group.",
-    )
-    adjectives: list[str] = Field(
-        default_factory=list,
-        description="How offices are qualified by the country: 'U.S.', 'US', 'American', 'Washington's'.",
-    )
-    members: list[str] = Field(
-        default_factory=list,
-        description="Makes this actor a group of other actors ('the AUKUS partners'): what its names "
-        "hold, each member holds; a group has no field of its own (keys_from: actors skips it).",
-    )
-    mentions: list[str] = Field(
-        default_factory=list,
-        description="For a group: words that refer back to it once the article has named it ('the "
-        "trio', 'the three partners'), matched case-insensitively.",
-    )
-
-
-class PersonSpec(_Strict):
-    """A person the rules track: official.<person>.title and role.<office>.holder values."""
-
-    name: str = Field(description="Full name as usually written, e.g. 'Kurt Campbell'.")
-    aliases: list[str] = Field(
-        default_factory=list, description="Other full forms of the name ('Tony Albanese')."
-    )
-    surname: str | None = Field(
-        default=None,
-        description="Counts alone only after the full name appeared in the article; default: the "
-        "last word of the name.",
-    )
-    country: str | None = Field(default=None, description="Actor key the person speaks for.")
-    terms: list[TermOfOffice] = Field(
-        default_factory=list,
-        description="The offices the person held and when (public record; give the source in a "
-        "comment). With terms, a title or holder an article gives is checked against the record "
-        "at the article's time: values the record bears out never conflict, one it contradicts is "
-        "reported.",
-    )
-
-
-class OfficeSpec(_Strict):
-    """An office the rules track, and how articles write it."""
-
-    label: str = Field(description="The office's name in reports ('U.S. Deputy Secretary of State').")
-    country: str | None = Field(default=None, description="Actor key the office belongs to.")
-    holders: Literal["one", "many"] = Field(
-        default="one",
-        description="many: several people hold the office at once (spokespersons, ministers of "
-        "state), so different holders named for it never conflict.",
-    )
-    forms: list[str] = Field(
-        min_length=1,
-        description="How articles write the office: words, '{country}' (the country's adjectives "
-        "and names), '{country?}' (the same, or nothing) and '{lex:NAME}' (any phrase of a "
-        "lexicon). A form without a country is also read with the country before or after it; "
-        "alone it names this office only for this country, written next to the title or the "
-        "country of the person (a bare 'Prime Minister' next to Fumio Kishida). The first form's "
-        "lexicons are the office's kind ('his Australian counterpart').",
-    )
-
-
-class LexiconSpec(_Strict):
-    """A word list declared once and used by name in any pattern: {lex:NAME}, {verb:NAME}, ..."""
-
-    verbs: list[str] = Field(
-        default_factory=list,
-        description="Verbs in their base form ('consider', 'take part'); every inflection is generated "
-        "('considers', 'considered', 'considering', 'took part').",
-    )
-    nouns: list[str] = Field(
-        default_factory=list,
-        description="Nouns in the singular ('invitation'); the plural is generated.",
-    )
-    words: list[str] = Field(
-        default_factory=list,
-        description="Words and phrases taken as written (adjectives, idioms); a trailing * matches "
-        "the rest of the word.",
-    )
-    unless: list[str] = Field(
-        default_factory=list,
-        description="Generated forms to leave out: 'including' is mostly a preposition, not a verb.",
-    )
-
-
-class ReferenceSpec(_Strict):
-    """Something articles name once and then refer back to: {ref:NAME} matches both."""
-
-    names: list[str] = Field(
-        min_length=1,
-        description="Phrases that name it ('AUKUS'); matched as whole words, case-sensitively unless "
-        "'case_sensitive' is false.",
-    )
-    mentions: list[str] = Field(
-        default_factory=list,
-        description="Nouns that refer back to it once the article has named it ('pact' matches 'the "
-        "pact', 'this security pact', 'the trilateral pact'); plurals are generated.",
-    )
-    case_sensitive: bool = Field(default=True, description="Whether the names match case-sensitively.")
-
-
-class FieldSpec(_Strict):
+class FieldSpec(Strict):
     """A field to extract from every article, or a keyed family of fields."""
 
     id: str = Field(description="Dotted snake_case; a family's id contains {key}.")
@@ -252,14 +136,14 @@ class FieldSpec(_Strict):
     )
 
 
-class OutletSpec(_Strict):
+class OutletSpec(Strict):
     """A news outlet to recognise as a cited source, beyond the built-in list."""
 
     name: str = Field(description="The outlet's name as reports show it.")
     aliases: list[str] = Field(default_factory=list, description="Other names articles use for it.")
 
 
-class RulesSpec(_Strict):
+class RulesSpec(Strict):
     """The whole rules file."""
 
     schema_version: int = Field(strict=True, description="Version of the rules file format.")
@@ -287,19 +171,6 @@ class RulesSpec(_Strict):
         "a name, or a mention ('the pact') once the article has named it.",
     )
     fields: list[FieldSpec] = Field(min_length=1, description="The facts to extract from every article.")
-
-
-@dataclass(frozen=True)
-class Registries:
-    """The rules file's registries and word lists, shared by every extractor that needs them."""
-
-    actors: Mapping[str, ActorSpec]
-    people: Mapping[str, PersonSpec]
-    offices: Mapping[str, OfficeSpec]
-    lexicons: Mapping[str, LexiconSpec] = field(default_factory=dict)
-    references: Mapping[str, ReferenceSpec] = field(default_factory=dict)
-    terms: tuple[Term, ...] = ()
-    """Every term of office in the people registry, checked."""
 
 
 @dataclass(frozen=True)
@@ -332,31 +203,6 @@ class FieldDef:
         if left == right or self.type == "set" or self.many_values:
             return True
         return frozenset((left, right)) in self.compatible
-
-
-@dataclass(frozen=True)
-class Term:
-    """One term of office from the registry, as days (end None: still in office)."""
-
-    person: str
-    office: str
-    start: datetime.date
-    end: datetime.date | None
-    person_name: str = ""
-    office_label: str = ""
-
-    def covers(self, first: datetime.date, last: datetime.date) -> bool:
-        """Whether the term and the days first..last share a day."""
-        return self.start <= last and (self.end is None or first <= self.end)
-
-    def words(self) -> str:
-        """ "Fumio Kishida, Prime Minister of Japan, 2021-10-04 to 2024-10-01"."""
-        span = (
-            f"{self.start.isoformat()} to {self.end.isoformat()}"
-            if self.end is not None
-            else f"from {self.start.isoformat()}, in office"
-        )
-        return f"{self.person_name or self.person}, {self.office_label or self.office}, {span}"
 
 
 @dataclass(frozen=True)
@@ -429,7 +275,7 @@ def parse_rules(text: str, display: str) -> RuleSet:
     try:
         spec = RulesSpec.model_validate(document.data)
     except ValidationError as error:
-        raise _first_error(error, document) from None
+        raise located_error(error, document, RulesSpec) from None
     # The digest of the text the rules were compiled from: the extraction cache's key, so an
     # edit to the rules file re-reads every article.
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -454,7 +300,7 @@ def rules_json_schema_document() -> bytes:
 
 
 def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
-    registries = _registries(spec, document)
+    registries = check_registries(spec, document)
     probe_patterns = ProbePatterns()
     fields: list[FieldDef] = []
     probes: list[Probe] = []
@@ -602,137 +448,6 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
     )
 
 
-def _registries(spec: RulesSpec, document: YamlDocument) -> Registries:
-    """Check that every person and office names a known actor, and that keys are snake_case."""
-    for section in ("actors", "people", "offices"):
-        for key in getattr(spec, section):
-            if not _SNAKE.fullmatch(key):
-                raise RulesError(
-                    f"{section}: key {key!r} is not snake_case", document.location((section, key), key=True)
-                )
-    for section in ("people", "offices"):
-        for key, entry in getattr(spec, section).items():
-            if entry.country is not None and entry.country not in spec.actors:
-                known = ", ".join(spec.actors) or "none declared"
-                raise RulesError(
-                    f"{section}.{key}: country {entry.country!r} is not an actor (actors: {known})",
-                    document.location((section, key, "country")),
-                )
-    for key, actor in spec.actors.items():
-        for index, member in enumerate(actor.members):
-            if member not in spec.actors or spec.actors[member].members:
-                known = ", ".join(k for k, a in spec.actors.items() if not a.members) or "none declared"
-                raise RulesError(
-                    f"actors.{key}: member {member!r} is not an actor of its own (actors: {known})",
-                    document.location(("actors", key, "members", index)),
-                )
-        if not actor.aliases and not actor.members:
-            raise RulesError(
-                f"actors.{key}: an actor needs 'aliases' (names that stand for it)",
-                document.location(("actors", key)),
-            )
-        if actor.mentions and not actor.members:
-            raise RulesError(
-                f"actors.{key}: 'mentions' refer back to a group: give its 'members'",
-                document.location(("actors", key, "mentions")),
-            )
-    for section in ("people", "offices"):
-        for key, entry in getattr(spec, section).items():
-            if (
-                entry.country is not None
-                and spec.actors.get(entry.country)
-                and spec.actors[entry.country].members
-            ):
-                raise RulesError(
-                    f"{section}.{key}: country {entry.country!r} is a group of actors, not one",
-                    document.location((section, key, "country")),
-                )
-    for section in ("lexicons", "references"):
-        for key in getattr(spec, section):
-            if not _SNAKE.fullmatch(key):
-                raise RulesError(
-                    f"{section}: key {key!r} is not snake_case", document.location((section, key), key=True)
-                )
-    for key, lexicon in spec.lexicons.items():
-        if not (lexicon.verbs or lexicon.nouns or lexicon.words):
-            raise RulesError(
-                f"lexicons.{key}: a lexicon needs 'verbs', 'nouns' or 'words'",
-                document.location(("lexicons", key)),
-            )
-    terms: list[Term] = []
-    for key, person in spec.people.items():
-        for index, term in enumerate(person.terms):
-            where = ("people", key, "terms", index)
-            if term.office not in spec.offices:
-                raise RulesError(
-                    f"people.{key}: term office {term.office!r} is not in the offices registry",
-                    document.location((*where, "office")),
-                )
-            start = _term_day(term.start, first=True)
-            if start is None:
-                raise RulesError(
-                    f"people.{key}: term 'from' {term.start!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
-                    document.location((*where, "from")),
-                )
-            end = None if term.end is None else _term_day(term.end, first=False)
-            if term.end is not None and (end is None or end < start):
-                raise RulesError(
-                    f"people.{key}: term 'to' {term.end!r} is not a date on or after 'from'",
-                    document.location((*where, "to")),
-                )
-            terms.append(Term(key, term.office, start, end, person.name, spec.offices[term.office].label))
-    return Registries(
-        actors=spec.actors,
-        people=spec.people,
-        offices=spec.offices,
-        lexicons=spec.lexicons,
-        references=spec.references,
-        terms=tuple(terms),
-    )
-
-
-_TERM_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def _term_day(text: str | int, *, first: bool) -> datetime.date | None:
-    """The first (or last) day a term date stands for; None if it is no calendar date."""
-    found = _TERM_DATE.fullmatch(str(text).strip())
-    if found is None:
-        return None
-    year, month, day = (int(part) if part else None for part in found.groups())
-    assert year is not None
-    try:
-        if month is None:
-            return datetime.date(year, 1, 1) if first else datetime.date(year, 12, 31)
-        if day is None:
-            last = calendar.monthrange(year, month)[1]
-            return datetime.date(year, month, 1 if first else last)
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _record(
-    field_type: str, key: str | None, registries: Registries
-) -> Mapping[str, tuple[Term, ...]] | None:
-    """value -> the record's terms in which it holds, for an office field of a person or a person
-    field of an office; None when the registry records no term for that person or office."""
-    if key is None:
-        return None
-    if field_type == "office" and key in registries.people:
-        relevant = [(term.office, term) for term in registries.terms if term.person == key]
-    elif field_type == "person" and key in registries.offices:
-        relevant = [(term.person, term) for term in registries.terms if term.office == key]
-    else:
-        return None
-    if not relevant:
-        return None
-    record: dict[str, list[Term]] = {}
-    for value, term in relevant:  # the value a term gives this field
-        record.setdefault(value, []).append(term)
-    return {value: tuple(found) for value, found in record.items()}
-
-
 def _compile_scope(scopes: Sequence[tuple[CompileContext, Any]], name: str) -> tuple[Any, ...]:
     """Compile one scope option (context, unless, unless_before, unless_after) from each level that has it."""
     return tuple(
@@ -805,7 +520,7 @@ def _expand(
     if spec.type == "person":
         value_labels = {key: person.name for key, person in registries.people.items()}
     for position, value in enumerate(vocabulary):
-        if not _SNAKE.fullmatch(value):
+        if not SNAKE.fullmatch(value):
             raise fail(
                 f"field {spec.id!r}: vocabulary value {value!r} is not snake_case",
                 ("vocabulary", position),
@@ -849,7 +564,7 @@ def _expand(
         placeholders: dict[str, str] = {}
         field_id, label = spec.id, spec.label
         if key is not None:
-            if not _SNAKE.fullmatch(key):
+            if not SNAKE.fullmatch(key):
                 raise fail(f"field {spec.id!r}: key {key!r} is not snake_case", ("keys", key), key=True)
             placeholders = {
                 "{key}": key,
@@ -873,7 +588,7 @@ def _expand(
                 value_labels=value_labels,
                 stages=tuple(spec.compare.stages),
                 stage_gap_days=spec.compare.stage_gap_days,
-                record=_record(spec.type, key, registries),
+                record=record_of(spec.type, key, registries),
                 many_values=spec.type == "person"
                 and key is not None
                 and key in registries.offices
@@ -881,174 +596,3 @@ def _expand(
             ),
             placeholders,
         )
-
-
-# --- turning pydantic's errors into one located line -------------------------------------
-
-
-MAX_REPORTED_ERRORS = 20
-"""Faults of a rules file reported in one run, at most (the earliest, in document order)."""
-
-
-def _first_error(error: ValidationError, document: YamlDocument) -> RulesError:
-    """The earliest fault in document order, located at its YAML node, carrying the others
-    (one per YAML mapping, up to MAX_REPORTED_ERRORS in all) in `also`."""
-    best: dict[tuple[int, int], tuple[tuple[int, ...], RulesError]] = {}
-    for item in error.errors(include_url=False):
-        data_path, model = _resolve(item["loc"], document.data)
-        if item["type"] == "union_tag_invalid":  # point at the bad tag itself
-            data_path = (*data_path, "kind")
-        is_key = item["type"] == "extra_forbidden"
-        location = document.location(data_path, key=is_key)
-        parent = document.location(data_path[:-1])
-        # Within one mapping, an unknown key (likely a typo) explains a missing one: report it
-        # first, and only it: the rest of that mapping's errors are often its consequences.
-        rank = {"extra_forbidden": 0, "missing": 2}.get(item["type"], 1)
-        order = (parent.line or 0, parent.column or 0, rank, location.line or 0, location.column or 0)
-        mapping = (parent.line or 0, parent.column or 0)
-        if mapping not in best or order < best[mapping][0]:
-            prefix = _field_prefix(data_path, document.data)
-            best[mapping] = (order, RulesError(f"{prefix}{_describe(item, data_path, model)}", location))
-    found = [found for _, found in sorted(best.values(), key=lambda entry: entry[0])][:MAX_REPORTED_ERRORS]
-    first, *others = found
-    first.also = tuple(others)
-    return first
-
-
-def _field_prefix(data_path: Sequence[str | int], data: Any) -> str:
-    if len(data_path) >= 2 and data_path[0] == "fields" and isinstance(data_path[1], int):
-        try:
-            field_id = data["fields"][data_path[1]].get("id")
-        except (AttributeError, IndexError, KeyError, TypeError):
-            field_id = None
-        if isinstance(field_id, str):
-            return f"field {field_id!r}: "
-        return f"fields[{data_path[1]}]: "
-    return ""
-
-
-def _resolve(loc: Sequence[str | int], data: Any) -> tuple[tuple[str | int, ...], Any]:
-    """Map a pydantic error location onto the YAML data path, and find the model at the parent.
-
-    Union tags (e.g. 'pattern' for a discriminated extractor, 'str' for a smart union) are in
-    pydantic's location but not in the data; they are skipped, and they also tell which model
-    describes the node.
-    """
-    path: list[str | int] = []
-    node = data
-    annotation: Any = RulesSpec
-    parent_model: Any = RulesSpec
-    for part in loc:
-        model = _model_of(annotation)
-        if model is not None:
-            parent_model = model
-        tagged = _tagged_member(annotation, part) if len(_union_members(annotation)) > 1 else None
-        if tagged is not None:  # a union tag ('pattern', 'str'): names the model, not a node
-            annotation = tagged
-            continue
-        present, child = _child_node(node, part)
-        if present:
-            path.append(part)
-            node = child
-            annotation = _child_annotation(annotation, part)
-        elif isinstance(part, str) and not isinstance(node, dict):
-            continue
-        else:
-            path.append(part)  # a missing key: the location is its parent's
-            annotation = _child_annotation(annotation, part)
-    return tuple(path), _model_of(annotation) or parent_model
-
-
-def _child_node(node: Any, part: str | int) -> tuple[bool, Any]:
-    """Whether the data has this key or index, and the child there."""
-    if isinstance(node, dict) and part in node:
-        return True, node[part]
-    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-        return True, node[part]
-    return False, None
-
-
-def _unwrap(annotation: Any) -> Any:
-    while typing.get_origin(annotation) is typing.Annotated:
-        annotation = typing.get_args(annotation)[0]
-    return annotation
-
-
-def _union_members(annotation: Any) -> tuple[Any, ...]:
-    annotation = _unwrap(annotation)
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return tuple(_unwrap(a) for a in typing.get_args(annotation))
-    return (annotation,)
-
-
-def _model_of(annotation: Any) -> type[BaseModel] | None:
-    for member in _union_members(annotation):
-        if isinstance(member, type) and issubclass(member, BaseModel):
-            return member
-    return None
-
-
-def _tagged_member(annotation: Any, tag: str | int) -> Any:
-    for member in _union_members(annotation):
-        if isinstance(member, type) and issubclass(member, BaseModel):
-            kind = member.model_fields.get("kind")
-            if member.__name__ == tag or (kind is not None and tag in typing.get_args(kind.annotation)):
-                return member
-        elif getattr(member, "__name__", None) == tag:
-            return member
-    return None
-
-
-def _child_annotation(annotation: Any, part: str | int) -> Any:
-    for member in _union_members(annotation):
-        is_model = isinstance(member, type) and issubclass(member, BaseModel)
-        if is_model and isinstance(part, str) and part in member.model_fields:
-            return member.model_fields[part].annotation
-        origin = typing.get_origin(member)
-        if origin is list and isinstance(part, int):
-            return typing.get_args(member)[0]
-        if origin is dict:
-            return typing.get_args(member)[1]
-    return None
-
-
-_TYPE_NOUNS = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
-}
-
-
-def _describe(item: Any, data_path: Sequence[str | int], model: Any) -> str:
-    kind = item["type"]
-    name = data_path[-1] if data_path else "document"
-    if kind == "union_tag_invalid":
-        name = data_path[-2] if len(data_path) > 1 else name
-    given = item.get("input")
-    if kind == "missing":
-        return f"missing required key {item['loc'][-1]!r}"
-    if kind == "extra_forbidden":
-        allowed = list(model.model_fields) if model is not None else []
-        close = difflib.get_close_matches(str(name), allowed, n=1)
-        guess = f" (did you mean {close[0]!r}?)" if close else ""
-        listing = f"; expected one of: {', '.join(allowed)}" if allowed else ""
-        return f"unknown key {name!r}{guess}{listing}"
-    if kind == "literal_error":
-        return f"{name!r} cannot be {given!r}; expected {item['ctx']['expected']}"
-    if kind in ("union_tag_invalid", "union_tag_not_found"):
-        kinds = ", ".join(sorted(REGISTRY))
-        if kind == "union_tag_not_found":
-            return f"extractor has no 'kind'; expected one of: {kinds}"
-        return f"unknown extractor kind {item['ctx']['tag']!r}; expected one of: {kinds}"
-    if kind in _TYPE_NOUNS:
-        hint = ' (quote it, e.g. version: "1.0")' if name == "version" else ""
-        return f"{name!r} must be {_TYPE_NOUNS[kind]}, got {type(given).__name__} {given!r}{hint}"
-    if kind == "too_short":
-        return f"{name!r} must not be empty"
-    return f"{name!r}: {item['msg']}"

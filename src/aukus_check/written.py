@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from aukus_check.extractors.date import Mention, find_dates, tense_near
 from aukus_check.metadata import parse_date_parts
-from aukus_check.modality import _FUTURE, _HEDGE, _HYPOTHETICAL, SentenceCues
+from aukus_check.modality import FUTURE_CUES, HEDGE_CUES, HYPOTHETICAL_CUES, SentenceCues
 from aukus_check.models import PartialDate, Published
 from aukus_check.positions import LineIndex
 
@@ -51,7 +51,7 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 # sentence that looks ahead or supposes anywhere may carry a forecast's date. The words they
 # lack as cues of their own are added: adjectives and nouns of a schedule, "is to", "next".
 _LOOKS_AHEAD = re.compile(
-    rf"(?:{_FUTURE})|(?:{_HYPOTHETICAL})|(?:{_HEDGE})"
+    rf"(?:{FUTURE_CUES})|(?:{HYPOTHETICAL_CUES})|(?:{HEDGE_CUES})"
     r"|\b(?:next|expected|scheduled|slated|planned|proposed|anticipated|forecasts?|forecasted|projected"
     r"|predict(?:s|ed|ion|ions)?|due|deadline|target(?:s|ed)?|(?:is|are)\s+to)\b",
     re.IGNORECASE,
