@@ -192,7 +192,12 @@ def own_origin(article: ArticleInfo, outlets: OutletMatcher | None = None) -> tu
 def named_source(sentence: str, match: tuple[int, int], outlets: OutletMatcher) -> str | None:
     """The outlet a sentence names as its source ("sources told Nikkei Asia"), the one nearest
     the match (offsets into the sentence) when it names several; None if it names none."""
-    best: tuple[int, int, str] | None = None
+    return nearest_source(source_mentions(sentence, outlets), match)
+
+
+def source_mentions(sentence: str, outlets: OutletMatcher) -> tuple[tuple[int, int, str], ...]:
+    """Where a sentence names an outlet as a source: (start, end, outlet) in sentence order."""
+    found_all = []
     for found in outlets.pattern.finditer(sentence):
         start, end = found.span()
         if sentence[start - 1 : start] == "-" or sentence[end : end + 1] == "-":
@@ -201,8 +206,15 @@ def named_source(sentence: str, match: tuple[int, int], outlets: OutletMatcher) 
         after = sentence[end : end + _WINDOW]
         if not (_BEFORE.search(before) or _AFTER.match(after)):
             continue
-        distance = max(start - match[1], match[0] - end, 0)
-        candidate = (distance, start, outlets.canonical_name(found.group()))
+        found_all.append((start, end, outlets.canonical_name(found.group())))
+    return tuple(found_all)
+
+
+def nearest_source(mentions: Sequence[tuple[int, int, str]], match: tuple[int, int]) -> str | None:
+    """The mentioned outlet nearest the match (the earlier on a tie); None if there is none."""
+    best: tuple[int, int, str] | None = None
+    for start, end, name in mentions:
+        candidate = (max(start - match[1], match[0] - end, 0), start, name)
         if best is None or candidate < best:
             best = candidate
     return None if best is None else best[2]
@@ -218,6 +230,10 @@ class OriginTracer:
     """Article id -> its origin when no sentence names one."""
     cited: dict[str, str | None] = field(init=False)
     """Article id -> the only outlet it cites, for "the outlet claimed"."""
+    _mentions: dict[str, tuple[tuple[tuple[int, int, str], ...], bool]] = field(
+        init=False, default_factory=dict
+    )
+    """Sentence -> the outlets it names as sources, and whether it says "the outlet" generically."""
 
     def __post_init__(self) -> None:
         """Fix every article's own origin once, a repost's (`duplicate_of`, see with_duplicates)
@@ -242,8 +258,15 @@ class OriginTracer:
         evidence = claim.evidence
         sentence = evidence.sentence
         offset = evidence.sentence_start
-        named = named_source(sentence, (evidence.start - offset, evidence.end - offset), self.outlets)
-        if named is None and _GENERIC.search(sentence):
+        # One sentence carries the claims of many fields: its outlets are found once.
+        if sentence not in self._mentions:
+            self._mentions[sentence] = (
+                source_mentions(sentence, self.outlets),
+                bool(_GENERIC.search(sentence)),
+            )
+        mentions, generic = self._mentions[sentence]
+        named = nearest_source(mentions, (evidence.start - offset, evidence.end - offset))
+        if named is None and generic:
             named = self.cited.get(evidence.article)
         return named
 
