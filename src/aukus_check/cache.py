@@ -88,10 +88,10 @@ class ArticleCache:
     namespace: str
     warnings: list[str] = field(default_factory=list)
     """One line per entry that could not be used or stored (for stderr, never the report)."""
-    hits: int = 0
-    """Articles taken from the cache in this run (counted by the engine, across workers)."""
     stored: int = 0
-    """Articles read and offered to the cache in this run."""
+    """Articles read and offered to the cache in this run (counted by the engine, across workers)."""
+    unwritable: bool = False
+    """A store has failed: the cache is not written to again in this process, nor warned of."""
 
     @classmethod
     def open(cls, root: Path, rules_digest: str, max_article_bytes: int) -> ArticleCache:
@@ -134,8 +134,7 @@ class ArticleCache:
             self.warnings.append(f"{path}: cache entry cannot be read ({error.strerror}); rebuilt")
             return None
         header, _, payload = data.partition(b"\n")
-        expected = _MAGIC + b" %d " % CACHE_FORMAT + hashlib.sha256(payload).hexdigest().encode("ascii")
-        if header != expected:
+        if header != _header(payload):
             self.warnings.append(f"{path}: cache entry is corrupt (checksum); rebuilt")
             return None
         try:
@@ -149,25 +148,30 @@ class ArticleCache:
 
     def store(self, key: str, entry: CachedArticle) -> None:
         """Write an entry atomically; a cache that cannot be written is warned of, never fatal."""
+        if self.unwritable:
+            return
         path = self._path(key)
         payload = entry.model_dump_json(exclude_computed_fields=True).encode("utf-8")
-        header = _MAGIC + b" %d " % CACHE_FORMAT + hashlib.sha256(payload).hexdigest().encode("ascii")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    stream.write(header + b"\n" + payload)
+                    stream.write(_header(payload) + b"\n" + payload)
                 os.replace(temporary, path)  # another run's identical entry may land first: same bytes
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise
         except OSError as error:
-            if not any(line.startswith(f"{self.root}: cannot write") for line in self.warnings):
-                self.warnings.append(
-                    f"{self.root}: cannot write the cache ({error.strerror}); running without it"
-                )
-            return
+            self.unwritable = True
+            self.warnings.append(
+                f"{self.root}: cannot write the cache ({error.strerror}); running without it"
+            )
+
+
+def _header(payload: bytes) -> bytes:
+    """An entry's first line: the format and the SHA-256 of the payload that follows it."""
+    return _MAGIC + b" %d " % CACHE_FORMAT + hashlib.sha256(payload).hexdigest().encode("ascii")
 
 
 def entry_files(root: Path) -> list[tuple[Path, os.stat_result]]:

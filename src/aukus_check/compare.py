@@ -116,16 +116,11 @@ def time_separated(
     days: int, left: Sequence[PartialDate | None], right: Sequence[PartialDate | None]
 ) -> bool:
     """Every left article was published at least `days` days apart from every right article."""
-    spans_left = [d.days() if d is not None else None for d in left]
-    spans_right = [d.days() if d is not None else None for d in right]
-    if not spans_left or not spans_right or None in spans_left or None in spans_right:
-        return False
-    for a_start, a_end in (s for s in spans_left if s is not None):
-        for b_start, b_end in (s for s in spans_right if s is not None):
-            gap = max((b_start - a_end).days, (a_start - b_end).days)
-            if gap < days:
-                return False
-    return True
+    return every_pair_apart(
+        days,
+        [d.days() if d is not None else None for d in left],
+        [d.days() if d is not None else None for d in right],
+    )
 
 
 Key = tuple[str, Polarity]

@@ -564,10 +564,9 @@ def _counted(
         if progress is not None:
             progress(done, total)
         if cache is not None:  # what workers saw of the cache, gathered in corpus order
-            cache.warnings.extend(result.cache_notes)
-            if result.cache_hit:
-                cache.hits += 1
-            elif result.info is not None or result.diagnostics:
+            # each worker warns of an unwritable cache once: the same line is printed once
+            cache.warnings.extend(note for note in result.cache_notes if note not in cache.warnings)
+            if not result.cache_hit and (result.info is not None or result.diagnostics):
                 cache.stored += 1
         yield result
 

@@ -77,7 +77,7 @@ def stated_date(article: ArticleInfo) -> PartialDate | None:
     """The publication date the article states (front matter, header); None when it states
     none, or when the date was only inferred from the text, which is no moment to draw."""
     published = article.published
-    if published is None or getattr(published, "inferred", False):
+    if published is None or published.inferred:
         return None
     return published.date
 

@@ -23,7 +23,7 @@ from aukus_check.render.briefing_facts import (
 )
 from aukus_check.render.briefing_figures import Cell, Matrix, Timeline
 from aukus_check.render.quotes import cite
-from aukus_check.render.words import date_value_words, date_words, stance_text, value_words
+from aukus_check.render.words import date_value_words, published_span, stance_text, value_words
 from aukus_check.sources import CREDIBILITY, RELIABILITY, article_origin, own_origin
 
 SILENCE = "—"
@@ -53,11 +53,7 @@ def published_words(article: ArticleInfo) -> str:
     published = article.published
     if published is None:
         return "undated"
-    words = date_words(published.date)
-    if getattr(published, "inferred", False):
-        later = " or later" if getattr(published, "not_before", False) else ""
-        return f"{words}{later}, inferred"
-    return words
+    return f"{published_span(published)}, inferred" if published.inferred else published_span(published)
 
 
 def _value(value: ValueView, *, bold: bool = False) -> str:

@@ -33,7 +33,13 @@ from aukus_check.models import (
     Stance,
 )
 from aukus_check.render import RenderOptions, article_labels
-from aukus_check.render.words import date_value_words, date_words, stance_text, value_text, value_words
+from aukus_check.render.words import (
+    date_value_words,
+    published_span,
+    stance_text,
+    value_text,
+    value_words,
+)
 from aukus_check.safe_text import one_line
 from aukus_check.sources import article_origin
 
@@ -140,11 +146,10 @@ def _published(article: ArticleInfo, ids: bool) -> str:
     published = article.published
     if published is None:
         return "unknown"
-    shown = published.date.iso if ids else date_words(published.date)
     if published.inferred:  # not stated by the article: say how far the date goes, and that it is inferred
         how = "its URL" if published.source == "url" else "its text"
-        return f"{shown}{' or later' if published.not_before else ''} (inferred from {how})"
-    return shown
+        return f"{published_span(published, ids=ids)} (inferred from {how})"
+    return published_span(published, ids=ids)
 
 
 # --- widths: a column wraps between words, and is never narrower than its longest word --------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from aukus_check.models import FieldResult, PartialDate, Polarity, Stance
+from aukus_check.models import FieldResult, PartialDate, Polarity, Published, Stance
 
 MONTHS = (
     "January",
@@ -86,3 +86,10 @@ def value_text(value: str, field: FieldResult, *, dates: bool = False) -> str:
 def stance_text(stance: Stance, field: FieldResult, *, dates: bool = False) -> str:
     """A stance as a reader says it: its value (see value_text) with its polarity."""
     return with_polarity(value_text(stance.value, field, dates=dates), stance.polarity)
+
+
+def published_span(published: Published, *, ids: bool = False) -> str:
+    """A publication date in words (ISO with ids), with " or later" when the article is known
+    only to be written on or after it (a date inferred from its text)."""
+    shown = published.date.iso if ids else date_words(published.date)
+    return f"{shown} or later" if published.not_before else shown
