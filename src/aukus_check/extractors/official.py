@@ -145,6 +145,7 @@ _IS_PLURAL = re.compile(
 _MIDDLE_INITIAL = re.compile(r"(?<=\s)[A-Z]\.(?=\s)")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and asked of the same few titles in every sentence
 def title_key(text: str) -> str:
     """A title folded for lookup: case, spacing, hyphens, Defense/Defence, spokes*, plurals, "the"."""
     folded = _SPACING.sub(" ", text.translate(_FOLD).casefold()).strip()
@@ -226,6 +227,7 @@ _GLUE = re.compile(r"[a-z](?=[A-Z])")
 """A lower-case letter glued to a capital: two words run together ("MacronEmmanuel")."""
 _PLACEHOLDER = re.compile(r"\{(country\??|lex:[a-z0-9_]+)\}")
 _LIST_LIMIT = 8
+_ENTRIES_KEPT = 1 << 16
 """At most this many names follow a plural title ("Prime Ministers A, B and C")."""
 
 _GIVEN_NAME_VARIANTS: tuple[tuple[str, ...], ...] = (
@@ -421,6 +423,9 @@ class Registry:
             rf"(?:\s+of\s+(?:the\s+)?{country_name})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>{name})"
         )
         self._cached: tuple[tuple[str, int, bytes], list[Relation]] | None = None
+        self._entries: dict[str, tuple[list[tuple[str, bool]], str | None, str | None]] = {}
+        """_form_entries' answers: a pure function of the title, asked for every word run before a
+        title in every sentence; bounded (cleared when full)."""
         self._article: _Article | None = None
         self._name_words: dict[str, bool] = {}
         """Words already judged by _name_word: the capitalised words of the articles read."""
@@ -830,6 +835,14 @@ class Registry:
     def _form_entries(self, title: str) -> tuple[list[tuple[str, bool]], str | None, str | None]:
         """(the offices a title's form names and whether the form names the country; the country
         written before or after the form; why the title is none)."""
+        known = self._entries.get(title)
+        if known is None:
+            if len(self._entries) >= _ENTRIES_KEPT:
+                self._entries.clear()
+            known = self._entries[title] = self._read_form_entries(title)
+        return known
+
+    def _read_form_entries(self, title: str) -> tuple[list[tuple[str, bool]], str | None, str | None]:
         entries = self.forms.get(title_key(title))
         if entries is not None:
             return entries, None, None
