@@ -93,12 +93,18 @@ def text_fingerprint(text: str, spans: Iterable[tuple[int, int]]) -> str | None:
     words = _WORD.findall(" ".join(text[start:end] for start, end in spans).casefold())
     if not words:
         return None
-    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    if len(words) < SHINGLE_WORDS:
+        shingles = {" ".join(words)}
+    else:  # every run of SHINGLE_WORDS consecutive words (zip stops at the shortest tail)
+        shingles = {" ".join(run) for run in zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)}
     bins = [_EMPTY] * SKETCH_BINS
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes  # looked up once: this loop is per shingle
     for shingle in shingles:
-        number = int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
+        number = from_bytes(blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
         slot = number % SKETCH_BINS
-        value = min((number >> 5) & _EMPTY, _EMPTY - 1)  # _EMPTY marks a bin no shingle fell in
+        value = (number >> 5) & _EMPTY
+        if value == _EMPTY:  # _EMPTY marks a bin no shingle fell in
+            value -= 1
         if value < bins[slot]:
             bins[slot] = value
     return "".join(f"{value:08x}" for value in bins)
