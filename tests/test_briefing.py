@@ -51,8 +51,8 @@ QUOTE_ITEM = re.compile(
 
 def engine_report(corpus: Path, rules: Path):
     """The report of a corpus, from the core (no CLI)."""
-    from aukus_check.engine import run
     from aukus_check.rules import load_rules
+    from aukus_check.runner import run
 
     return run(corpus, str(corpus), load_rules(rules, str(rules)), rules)
 

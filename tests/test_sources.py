@@ -76,8 +76,8 @@ def write_corpus(root: Path, articles: dict[str, str]) -> tuple[Path, Path]:
 
 
 def report_of(corpus: Path, rules: Path) -> Report:
-    from aukus_check.engine import run
     from aukus_check.rules import load_rules
+    from aukus_check.runner import run
 
     return run(corpus, str(corpus), load_rules(rules, str(rules)), rules)
 

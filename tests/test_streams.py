@@ -138,7 +138,7 @@ def test_ctrl_c_at_any_instant_is_exit_130_without_a_traceback(delay: float) -> 
 
 
 def test_jobs_never_exceed_the_cpus() -> None:
-    from aukus_check.engine import choose_workers
+    from aukus_check.runner import choose_workers
 
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     assert choose_workers(10_000, 3000) == usable

@@ -276,7 +276,7 @@ def _run_engine(
     """Read the corpus (through the cache, if any) and compare; print the warnings to stderr."""
     import gc
 
-    from aukus_check.engine import run
+    from aukus_check.runner import run
 
     # A run allocates millions of small, acyclic objects: the cyclic collector's passes over
     # that growing heap cost a quarter of the time and free nothing.

@@ -24,10 +24,12 @@ _CACHE: ArticleCache | None = None
 """The extraction cache a worker reads and writes (each worker has its own copy)."""
 
 
-def _start(rules_file: str, rules_display: str, cache: ArticleCache | None) -> None:
+def _start(rules_file: str, rules_display: str, cache: ArticleCache | None, exact: bool) -> None:
     global _RULES, _CACHE
     if _RULES is None:
         _RULES = load_rules(Path(rules_file), rules_display)
+        if exact:  # as the parent decided (probe_index.py)
+            _RULES.probe_index.use_set()
     _CACHE = cache
 
 
@@ -67,7 +69,9 @@ def article_pool(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     _RULES = rules if context.get_start_method() == "fork" else None
-    pool = context.Pool(workers, initializer=_start, initargs=(str(rules_file), rules.path, cache))
+    pool = context.Pool(
+        workers, initializer=_start, initargs=(str(rules_file), rules.path, cache, rules.probe_index.exact)
+    )
     try:
         yield ArticlePool(pool, workers)
         pool.close()

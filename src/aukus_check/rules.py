@@ -24,6 +24,7 @@ from aukus_check.extractors.phrases import alternation
 from aukus_check.extractors.placeholders import NameFinder, ref_groups
 from aukus_check.models import ExtractorRef, FieldType
 from aukus_check.outlets import OutletMatcher, build_outlet_matcher
+from aukus_check.probe_index import ProbeIndex
 from aukus_check.registries import (
     SNAKE,
     ActorSpec,
@@ -226,7 +227,8 @@ class RuleSet:
     schema_version: int
     fields: tuple[FieldDef, ...]
     probes: tuple[Probe, ...]
-    prefilter: Any
+    probe_index: ProbeIndex
+    """Which probe patterns can match a sentence (by their numbers in prefilter_probes)."""
     outlets: OutletMatcher
     article_probes: tuple[ArticleProbe, ...] = ()
     registries: Registries | None = None
@@ -236,8 +238,6 @@ class RuleSet:
     scope_refs: Mapping[int, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     prefilter_probes: tuple[tuple[int, ...], ...] = ()
     """Prefilter pattern index -> the indices of the probes that use that pattern."""
-    unfiltered: frozenset[int] = frozenset()
-    """Prefilter pattern indices the prefilter cannot rule out: they pass on every sentence."""
     source_digest: str = ""
     """SHA-256 of the rules text this set was compiled from."""
     """id() of each context/unless pattern that mentions a reference -> its mention groups; the
@@ -431,7 +431,7 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
         schema_version=spec.schema_version,
         fields=tuple(fields),
         probes=tuple(probes),
-        prefilter=prefilter,
+        probe_index=ProbeIndex(prefilter, probe_patterns.sources, frozenset(unfiltered)),
         outlets=outlets,
         article_probes=tuple(article_probes),
         registries=registries,
@@ -444,7 +444,6 @@ def _compile(spec: RulesSpec, document: YamlDocument) -> RuleSet:
             if (refs := ref_groups(regex))
         },
         prefilter_probes=tuple(tuple(sharing.get(number, ())) for number in range(patterns)),
-        unfiltered=frozenset(unfiltered),
     )
 
 

@@ -151,6 +151,8 @@ class ProbePatterns:
         """(source, case-sensitive) -> the pattern's index in the filter."""
         self.regexes: list[Any] = []
         """The compiled patterns, by their index in the filter."""
+        self.sources: list[tuple[str, bool]] = []
+        """(source, case-sensitive) of each pattern, by its index in the filter."""
         self._numbers: dict[int, int] = {}
 
     def add(self, pattern: str, *, case_sensitive: bool) -> Any | None:
@@ -164,7 +166,7 @@ class ProbePatterns:
             except re2.error:
                 return None
             self.index[key] = number
-            self._keep(number, self.filter.re(number))
+            self._keep(number, self.filter.re(number), key)
         return self.regexes[self.index[key]]
 
     def number_of(self, regex: Any, source: str, *, case_sensitive: bool) -> int:
@@ -173,12 +175,13 @@ class ProbePatterns:
         number = self._numbers.get(id(regex))
         if number is None:
             number = self.filter.Add(source, options(case_sensitive=case_sensitive))
-            self._keep(number, regex)
+            self._keep(number, regex, (source, case_sensitive))
         return number
 
-    def _keep(self, number: int, regex: Any) -> None:
+    def _keep(self, number: int, regex: Any, source: tuple[str, bool]) -> None:
         assert number == len(self.regexes), "the filter numbers patterns in the order added"
         self.regexes.append(regex)
+        self.sources.append(source)
         self._numbers[id(regex)] = number
 
 
