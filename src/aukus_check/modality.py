@@ -39,6 +39,24 @@ from typing import Any
 
 import re2
 
+from aukus_check.english import word_alternation
+from aukus_check.english.words import (
+    ATTRIBUTION_VERBS,
+    CLAUSE_CONJUNCTIONS,
+    FINITE_AUXILIARIES,
+    FINITE_BE,
+    FINITE_HAVE,
+    FUTURE_ADJECTIVES,
+    FUTURE_MODALS,
+    HEDGES,
+    HYPOTHETICALS,
+    MODAL_ADVERBS,
+    NEGATIONS,
+    NEGATIVE_WORDS,
+    POSSIBILITY_MODALS,
+    RELATIVES,
+    SUBORDINATORS,
+)
 from aukus_check.models import Cue, Modality
 from aukus_check.re2_spans import char_offsets, iter_spans, options
 
@@ -49,27 +67,33 @@ def _cue_pattern(pattern: str, *, case_sensitive: bool = False) -> Any:
     return re2.compile(pattern, options(case_sensitive=case_sensitive))
 
 
+_BE = word_alternation(FINITE_BE)
+_HAVE = word_alternation(FINITE_HAVE)
 # A clause ends at ; : ( ) [ ] dashes, at ", but/while/which/as ..." (not ", as well as"), and
 # before a bare "but/whereas/although/though". Group 1 is the comma of the second kind,
 # group 2 "as well", group 3 the conjunction of the third kind.
 _CLAUSE_BREAK = _cue_pattern(
     r"[;:()\[\]—–]|\s-\s"
-    r"|(,\s*)(?:but|while|whilst|whereas|although|though|yet|however|which|who|whom|whose|because"
-    r"|since|unless|so|especially|even|as(\s+well)?)\b"
+    r"|(,\s*)(?:"
+    + word_alternation(
+        CLAUSE_CONJUNCTIONS
+        | (RELATIVES - {"that"})
+        | {"whom", "whose", "however", "unless", "so", "especially", "even"}
+    )
+    + r"|as(\s+well)?)\b"
     r"|\s(but|whereas|although|though)\b"
 )
 _LEADING_SUBORDINATE = re.compile(  # anchored at the sentence start: Python's re is cheap here
-    r"[\s“\"'‘(]*(?:although|though|while|whilst|if|when|whenever|as|because|since|unless|whereas"
-    r"|after|before|once|even if|even though)\b",
+    rf"[\s“\"'‘(]*{word_alternation(SUBORDINATORS, space=' ')}\b",
     re.IGNORECASE,
 )
 _NEGATION = (
-    r"\b(?:not|no|never|neither|nor|none|nothing|nobody|without|cannot|rul(?:e|es|ed|ing) out"
+    rf"\b(?:{word_alternation(NEGATIVE_WORDS)}|rul(?:e|es|ed|ing) out"
     r"|shut(?:s|ting)? down|play(?:s|ed|ing)? down"
     r"|den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?)\b|\b\w+n[’']t\b"
 )
 _UNDECIDED = (
-    r"\b(?:no|any)\s+(?:final\s+|formal\s+|firm\s+)?decisions?\s+(?:(?:has|have|had)\s+(?:yet\s+)?been\s+|was\s+|were\s+)?"
+    rf"\b(?:no|any)\s+(?:final\s+|formal\s+|firm\s+)?decisions?\s+(?:{_HAVE}\s+(?:yet\s+)?been\s+|was\s+|were\s+)?"
     r"(?:made\s+|taken\s+|reached\s+)?(?:yet\s+)?(?:on|about|over|regarding|as\s+to)|\byet\s+to\s+decide|\bundecided\b"
 )
 """Nothing decided yet: "no decision on Japan joining" leaves the joining open, as "whether"
@@ -77,25 +101,25 @@ does; the "no" denies the decision, not what it is about."""
 _NOT_NEGATION = r"\b(?:not only|not just|not least|no doubt|no less|no matter|nothing but|not to mention)\b"
 # The determiner or preposition group makes "the plan to", "an aim to", "concern about plans to" a
 # noun, not a future.
+_FUTURE_MODAL = word_alternation(FUTURE_MODALS | {"won't", "wouldn't"})
 _FUTURE = (
-    r"\b(?:will|won[’']t|shall|would|wouldn[’']t"
-    r"|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|set|due|scheduled|poised|slated|going)\s+to"
+    rf"\b(?:{_FUTURE_MODAL}"
+    rf"|{_BE}\s+(?:\w+\s+)?{word_alternation(FUTURE_ADJECTIVES)}\s+to"
     r"|expected\s+to|(?P<determiner>(?:the|a|an|its|their|about|over|of|on|against|with|for|any)\s+)?(?:plans?|aims?)\s+to|planned\s+to"
     r"|planning\s+to|intends?\s+to"
     r"|next\s+(?:week|month|year|spring|summer|autumn|fall|winter)|later\s+this\s+(?:week|month|year)"
     r"|in\s+the\s+coming\s+(?:days|weeks|months|years)|soon|upcoming|imminent(?:ly)?|impending|forthcoming"
-    r"|(?:is|are|was|were)\s+[“\"‘]?about\s+to|prepar(?:es|ed|ing)\s+to)\b|['’]ll\b"
+    rf"|{_BE}\s+[“\"‘]?about\s+to|prepar(?:es|ed|ing)\s+to)\b|['’]ll\b"
 )
 _HEDGE = (  # case-sensitive: "may" is a hedge, "May" a month
-    r"(?-i:\b(?:[Cc]ould|may|[Mm]ight|[Pp]ossibly|[Pp]erhaps|[Pp]robably|[Ll]ikely|[Uu]nlikely"
-    r"|[Aa]llegedly|[Aa]pparently|appears? to|seems? to|(?:is|are) believed to|neither confirmed nor denied"
+    rf"(?-i:\b(?:{word_alternation(HEDGES - {'may'}, capitalized=True)}|may"
+    r"|appears? to|seems? to|(?:is|are) believed to|neither confirmed nor denied"
     r"|unconfirmed|[Ss]peculat\w+)\b)"
 )
 _EXCLUSION = r"\b(?:excluding|except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from)\b"
 _EXCLUSION_STOP = re.compile(
     r"[;:]|\b(?:includ\w*|such\s+as|like|notably|especially|particularly|plus|as\s+well\s+as|along\s+with"
-    r"|together\s+with|with|but|while|whereas|which|that|will|would|shall|can|could|may|might|must"
-    r"|is|are|was|were|has|have|had|does|do|did)\b",
+    rf"|together\s+with|with|but|while|whereas|which|that|{word_alternation(FINITE_AUXILIARIES)})\b",
     re.IGNORECASE,
 )
 """Between an exclusion word and an element: where the excluded list ends (a list of areas
@@ -108,7 +132,7 @@ _OPENERS = " \t\r\n“\"'‘("
 _BESIDES = re.compile(r"(?:apart|aside)\s+from|other\s+than", re.IGNORECASE)
 """Exclusion words that, opening a sentence, can mean 'besides': 'Apart from AI, ...'."""
 _HYPOTHETICAL = (
-    r"\b(?:if|unless|whether|in case|suppose|supposing|assuming|hypothetically"
+    rf"\b(?:{word_alternation(HYPOTHETICALS, space=' ')}"
     r"|(?:the\s+)?(?:possibility|possibilities|prospect|prospects|chance|chances|idea)\s+(?:of|that|for)"
     r"|as\s+to\s+(?:what|which|how|when|where|who))\b"
 )
@@ -140,24 +164,21 @@ possibility named, not a claim."""
 _TO = re.compile(r"\bto\b", re.IGNORECASE)
 _NO_BEFORE = re.compile(r"\b(?:no|little|zero)\s+$", re.IGNORECASE)
 _PROSPECT = re.compile(r"possibilit|prospect|chance|idea", re.IGNORECASE)
-_FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|does|did)\b", re.IGNORECASE
+_FINITE = re.compile(  # not "do": "wants Japan to do more to join" is still a wish
+    rf"\b{word_alternation(FINITE_AUXILIARIES - {'do'})}\b", re.IGNORECASE
 )
 """A finite verb between "the prospect of X" and the value ends the prospect's reach: in "the
 prospect of Tokyo joining was welcomed", the welcome is a claim."""
-_POSSIBILITY_MODAL = re.compile(r"(?:could|may|might)$", re.IGNORECASE)
+_POSSIBILITY_MODAL = re.compile(rf"{word_alternation(POSSIBILITY_MODALS)}$", re.IGNORECASE)
 _AFTER_MODAL = re.compile(
-    r"\s+(?:(?:\w+ly|soon|also|still|well|yet|even|one\s+day|not|never)\s+)*(\w+)", re.IGNORECASE
+    rf"\s+(?:(?:\w+ly|{word_alternation(MODAL_ADVERBS)}|one\s+day|{word_alternation(NEGATIONS - {'no'})})"
+    r"\s+)*(\w+)",
+    re.IGNORECASE,
 )
 """The verb a possibility modal governs: "could soon join" -> join; "could have joined" is past."""
 _ATTRIBUTION_SOURCE = (
-    r"\b(?:say|says|said|saying|stated|stating|told|tell|tells|telling|according to|reportedly|reported"
-    r"|reports|reporting|claim(?:s|ed|ing)|cit(?:es|ed|ing)|quot(?:es|ed|ing)|not(?:es|ed|ing)"
-    r"|suggest(?:s|ed|ing)|indicat(?:es|ed|ing)|announc(?:es|ed|ing)|add(?:s|ed)|argu(?:es|ed|ing)"
-    r"|wr(?:ote|ites|iting)|explain(?:s|ed|ing)|stress(?:es|ed|ing)|emphasi[sz](?:es|ed|ing)"
-    r"|believes?|believed|point(?:s|ed|ing) (?:out|to)|insist(?:s|ed|ing)|acknowledg(?:es|ed|ing)"
-    r"|warn(?:s|ed|ing)|urg(?:es|ed|ing)|describ(?:es|ed|ing)|comment(?:s|ed|ing)"
-    r"|confirm(?:s|ed|ing)|in an interview|in a statement)\b"
+    rf"\b(?:{word_alternation(ATTRIBUTION_VERBS | {'reportedly'})}|according to|point(?:s|ed|ing) (?:out|to)"
+    r"|in an interview|in a statement)\b"
     r"|\([A-Z][^()]{0,60}?,\s*(?:1[89]|20)\d{2}\)"
 )
 _ATTRIBUTION = _cue_pattern(_ATTRIBUTION_SOURCE)
@@ -184,14 +205,15 @@ _CUE_GROUPS = tuple((kind, _CUES.groupindex[kind]) for kind in _CUE_KINDS)
 _DETERMINER_GROUP = _CUES.groupindex["determiner"]
 # Anchored at the end of a value and bounded to 40 characters: Python's re is cheaper here.
 _POST_NEGATION = re.compile(
-    r"[^,;]{0,40}?\b(?:(?:was|were|is|are|has been|have been|had been|being)\s+(?:\w+\s+)?"
-    r"(?:ruled out|denied|rejected|dismissed)|(?:is|are|was|were)\s+not\s+(?:on the table|planned))\b",
+    rf"[^,;]{{0,40}}?\b(?:(?:{word_alternation(FINITE_BE | {'being'})}|{_HAVE} been)\s+(?:\w+\s+)?"
+    rf"(?:ruled out|denied|rejected|dismissed)|{_BE}\s+not\s+(?:on the table|planned))\b",
     re.IGNORECASE,
 )
 _SOURCE_CUE = re.compile(r"reportedly|according to|\(", re.IGNORECASE)
 """Attribution to a third party even inside the matched claim (unlike the actor's own "said")."""
 _NEW_PREDICATE = _cue_pattern(
-    r"\b(?:that|which|who|whether|because|since|and\s+\w+ed|and\s+(?:will|would|shall))\b"
+    rf"\b(?:{word_alternation(RELATIVES | {'whether', 'because', 'since'})}|and\s+\w+ed"
+    rf"|and\s+{word_alternation(FUTURE_MODALS)})\b"
 )
 """After the anchor, a future cue beyond these words belongs to another predicate."""
 _PREDICATE_JOIN = _cue_pattern(r"\band\s+\w+ed\b")

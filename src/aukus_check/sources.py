@@ -30,6 +30,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from aukus_check.compare import POLARITY_OF
+from aukus_check.english.words import (
+    CREDITING_VERBS,
+    FINITE_BE,
+    FINITE_HAVE,
+    PRESENT_AUXILIARIES,
+    word_alternation,
+)
 from aukus_check.models import ArticleInfo, Claim, FieldResult, Stance
 from aukus_check.outlets import OutletMatcher
 
@@ -61,11 +68,13 @@ _BEFORE = re.compile(
     r"(?:\s+(?:the|this|a|an))?\s*$",
     re.IGNORECASE,
 )
+_CREDITED = word_alternation(CREDITING_VERBS)
 _AFTER = re.compile(
     r"^(?:\s*(?:newspaper|news agency|agency|daily|outlet|broadcaster|reporters?|journalists?))?"
-    r"\s*(?:[’']s\s+)?(?:(?:has|had|have|was|were|also|first)\s+)*(?:\w+ly\s+)?"
-    r"(?:reported|reports?|reporting|said|says|claimed|claims|cited|quoted|wrote|writes|stated"
-    r"|learned|learnt|understands|revealed|sources|according|noted|added|,\s*(?:1[89]|20)\d{2}\))",
+    r"\s*(?:[’']s\s+)?"
+    rf"(?:{word_alternation(FINITE_HAVE | (FINITE_BE - PRESENT_AUXILIARIES) | {'also', 'first'})}\s+)*"
+    r"(?:\w+ly\s+)?"
+    rf"(?:{_CREDITED}|report|sources|according|,\s*(?:1[89]|20)\d{{2}}\))",
     re.IGNORECASE,
 )
 _WINDOW = 40
@@ -73,8 +82,7 @@ _WINDOW = 40
 # "the outlet claimed", "explained to the outlet": an outlet named earlier in the article.
 _GENERIC_NOUN = r"the (?:outlet|newspaper|paper|news agency|agency|broadcaster|daily|report|publication)"
 _GENERIC = re.compile(
-    rf"\b{_GENERIC_NOUN}\b(?:[’']s)?\s+(?:\w+\s+)?(?:reported|said|says|claimed|claims|stressed|noted"
-    rf"|added|wrote|cited|quoted|stated|sources)\b"
+    rf"\b{_GENERIC_NOUN}\b(?:[’']s)?\s+(?:\w+\s+)?(?:{_CREDITED}|sources)\b"
     rf"|\b(?:according to|told|cited by|reported by|explained to|said to) {_GENERIC_NOUN}\b",
     re.IGNORECASE,
 )

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from aukus_check.english.words import AHEAD, word_alternation
 from aukus_check.extractors.date import Mention, find_dates, tense_near
 from aukus_check.metadata import parse_date_parts
 from aukus_check.modality import FUTURE_CUES, HEDGE_CUES, HYPOTHETICAL_CUES, SentenceCues
@@ -52,7 +53,7 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 # lack as cues of their own are added: adjectives and nouns of a schedule, "is to", "next".
 _LOOKS_AHEAD = re.compile(
     rf"(?:{FUTURE_CUES})|(?:{HYPOTHETICAL_CUES})|(?:{HEDGE_CUES})"
-    r"|\b(?:next|expected|scheduled|slated|planned|proposed|anticipated|forecasts?|forecasted|projected"
+    rf"|\b(?:{word_alternation(AHEAD)}|next|forecasts?|forecasted|projected"
     r"|predict(?:s|ed|ion|ions)?|due|deadline|target(?:s|ed)?|(?:is|are)\s+to)\b",
     re.IGNORECASE,
 )

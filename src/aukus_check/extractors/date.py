@@ -103,7 +103,29 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from aukus_check.english import VERB_GROUP_WORD, noun_forms
+from aukus_check.english import VERB_GROUP_WORD, noun_forms, word_alternation
+from aukus_check.english.words import (
+    AHEAD,
+    ARTICLES,
+    BE_AHEAD,
+    BE_FORMS,
+    COORDINATORS,
+    DEMONSTRATIVES,
+    FINITE_BE,
+    FINITE_HAVE,
+    INTEND,
+    IRREGULAR_PARTICIPLES,
+    IRREGULAR_PAST,
+    MODALS,
+    NEGATED_MODALS,
+    NOT_PAST_ED,
+    POSSESSIVE_DETERMINERS,
+    PREPOSITIONS,
+    PRESENT_AUXILIARIES,
+    RELATIVES,
+    REPORTING_VERBS,
+    SEQUENCE_ADVERBS,
+)
 from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe, SentenceScope
 from aukus_check.extractors.phrases import alternation
 from aukus_check.extractors.placeholders import reference_names
@@ -459,36 +481,13 @@ def find_dates(sentence: str) -> tuple[Mention, ...]:
 # --- the tense of the clause --------------------------------------------------------------------
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
-_MODALS = frozenset("will shall would could might should must can cannot won't wouldn't can't".split())
-_AHEAD = frozenset("expected scheduled planned proposed upcoming anticipated forthcoming slated".split())
-_BE_AHEAD = frozenset("expected set due scheduled slated poised going about likely".split())
-_BE = frozenset("is are was were am".split())
-_INTEND = frozenset("plan plans planning intend intends".split())
-_PAST = frozenset(
-    "was were had did didn't said met held made took gave began came went saw told led won wrote sent spoke"
-    " left brought bought thought found kept paid sought struck chose rose fell grew drew threw flew knew"
-    " became ran stood lost meant felt built spent got broke fought taught caught heard laid hung"
-    " shot".split()
-)
-_PARTICIPLES = frozenset(
-    "been done gone seen taken given made held met said told written spoken begun known shown grown drawn"
-    " flown chosen risen fallen broken won led sent brought bought sought struck become come got gotten"
-    " found kept paid lost built spent left".split()
-)
-_PRESENT = frozenset("is are am does do has have".split())
-# Words in -ed that are rarely a verb in the past here: adjectives and nouns.
-_NOT_PAST = frozenset(
-    "advanced limited united detailed sophisticated experienced interested concerned skilled armed powered"
-    " based related unprecedented classified need indeed speed proceed exceed succeed seed feed bleed breed"
-    " greed shed red bed hundred sacred naked wicked beloved aged supposed alleged talented varied".split()
-)
-_DETERMINERS = frozenset(
-    "the a an its their his her our this that these those new more most highly well".split()
-)
+_MODALS = (MODALS - {"may"}) | NEGATED_MODALS  # "may" is read apart: "May" is a month
+_DETERMINERS = ARTICLES | DEMONSTRATIVES | POSSESSIVE_DETERMINERS | {"new", "more", "most", "highly", "well"}
+"""Words before an -ed word that make it an adjective: "a renewed push", "the highly anticipated"."""
 
 
 def _participle(word: str) -> bool:
-    return word in _PARTICIPLES or (word.endswith("ed") and word not in _NOT_PAST)
+    return word in IRREGULAR_PARTICIPLES or (word.endswith("ed") and word not in NOT_PAST_ED)
 
 
 def _marker(words: list[str], index: int, sentence: str, start: int) -> Tense | None:
@@ -500,25 +499,25 @@ def _marker(words: list[str], index: int, sentence: str, start: int) -> Tense | 
         if rest[:1] == ["have"] and len(rest) > 1 and _participle(rest[1]) and word not in ("will", "shall"):
             return "past"  # "could have met"
         return "future"
-    if word in _BE:
-        rest = following[1:] if len(following) > 2 and following[1] in _BE_AHEAD else following
-        if (rest[:1] and rest[0] in _BE_AHEAD and rest[1:2] == ["to"]) or (
+    if word in FINITE_BE:
+        rest = following[1:] if len(following) > 2 and following[1] in BE_AHEAD else following
+        if (rest[:1] and rest[0] in BE_AHEAD and rest[1:2] == ["to"]) or (
             word in ("is", "are") and rest[:1] == ["to"]
         ):
             return "future"
         return "past" if word in ("was", "were") else "present"
-    if word in _INTEND and following[:1] == ["to"]:
+    if word in INTEND and following[:1] == ["to"]:
         return "future"
-    if word in _AHEAD:
+    if word in AHEAD:
         return "future"
     if word in ("has", "have"):
         rest = following[1:] if len(following) > 1 and not _participle(following[0]) else following
         return "past" if rest[:1] and _participle(rest[0]) else "present"
-    if word in _PAST:
+    if word in IRREGULAR_PAST:
         return "past"
-    if word in _PRESENT:
+    if word in PRESENT_AUXILIARIES:
         return "present"
-    if word.endswith("ed") and len(word) > 3 and word not in _NOT_PAST:
+    if word.endswith("ed") and len(word) > 3 and word not in NOT_PAST_ED:
         if sentence[start - 1 : start] in ("-", "–", "’", "'"):
             return None  # "nuclear-powered", "U.S.-led"
         if index > 0 and words[index - 1].lower() in _DETERMINERS:
@@ -789,8 +788,7 @@ def as_written(raw: str) -> str:
 # A reporting verb between the event and a date makes the date the report's: "the partners
 # agreed to cooperate, officials said on Monday".
 _REPORTING = re.compile(  # lower case: "the United States" reports nothing
-    r"\b(?:said|says|say|told|tells|stated|states|announced|announces|added|adds|noted|notes|reported"
-    r"|reports|claimed|claims|wrote|writes|confirmed|confirms|[Aa]ccording\s+to)\b"
+    rf"\b(?:{word_alternation(REPORTING_VERBS)}|[Aa]ccording\s+to)\b"
 )
 
 
@@ -870,11 +868,11 @@ Form = Literal[
 ]
 
 _LOWER = r"(?-i:[a-z][a-z’'-]*)"
-_ADVERBS = (
-    r"(?:(?:(?-i:[a-z]+ly)|first|originally|formally|officially|initially|jointly|also|then|later|just|only"
-    r"|now|already|once)\s+){0,2}"
+_ADVERBS = (  # the -ly words again: a pattern may be case-insensitive, "(?-i:[a-z]+ly)" is not
+    rf"(?:(?:(?-i:[a-z]+ly)|{word_alternation(SEQUENCE_ADVERBS)}|originally|formally|officially|initially|jointly)"
+    r"\s+){0,2}"
 )
-_AUX = r"(?:is|are|was|were|be|been|being|(?:has|have|had)\s+been|will\s+be|would\s+be)"
+_AUX = rf"(?:{word_alternation(BE_FORMS)}|{word_alternation(FINITE_HAVE)}\s+been|will\s+be|would\s+be)"
 # Between a topic and its passive verb: an aside in commas (", which is largely seen as ...,") or
 # a postmodifier naming its parties ("a security pact of Australia, the UK and the US that ...").
 _ASIDE = (
@@ -885,7 +883,9 @@ _REDUCED_NEXT = (
     r"(?:\s+(?:in|on|at|back|during|by|under|last|earlier|this|some|about|nearly|almost|over)\b"
     r"|\s+(?:19|20)\d\d\b|\s*[,.;)])"
 )
-_DATED_DETERMINER = r"(?:the|this|that|its|their|his|her|our|(?-i:[A-Z][\w-]*)['’]s)"
+_DATED_DETERMINER = (
+    rf"(?:{word_alternation(DEMONSTRATIVES | POSSESSIVE_DETERMINERS | {'the'})}|(?-i:[A-Z][\w-]*)['’]s)"
+)
 _MONTH_WORD = rf"(?-i:(?:{_FULL}|{_ABBREVIATED}))\.?"
 _ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE_SHAPE = (
@@ -897,10 +897,7 @@ _DATE_SHAPE = (
 # Between an active verb and its object only determiners and adjectives stand: a preposition or
 # a new predicate makes the topic something else than what the verb made ("announced plans to
 # expand AUKUS", "set up a working group under AUKUS").
-_NOT_OBJECT = frozenset(
-    "to at from by into than as in on for with about under within after before over against said says told"
-    " that which and or but plans plan of".split()
-)
+_NOT_OBJECT = PREPOSITIONS | COORDINATORS | RELATIVES | {"but", "said", "says", "told", "plans", "plan"}
 # What may follow a name for it to be the thing itself and not a modifier of another noun:
 # "launched AUKUS in 2021" and "AUKUS, founded ..." but not "AUKUS partners" or "AUKUS Pillar II".
 _TOPIC_END = re.compile(
@@ -1083,7 +1080,7 @@ def _frame_forms(frame: EventFrame, context: CompileContext, where: tuple[str | 
         if participles:
             found += [
                 _Form(
-                    rf"{topic}{_ASIDE}(?:\s*,?\s+(?:which|that|who))?\s+{_AUX}\s+(?:(?:not|never)\s+)?"
+                    rf"{topic}{_ASIDE}(?:\s*,?\s+{word_alternation(RELATIVES)})?\s+{_AUX}\s+(?:(?:not|never)\s+)?"
                     rf"{_ADVERBS}(?P<anchor>{participles})\b",
                     "passive",
                 ),

@@ -41,7 +41,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from aukus_check.english import VERB_GROUP_WORD
+from aukus_check.english import VERB_GROUP_WORD, word_alternation
+from aukus_check.english.words import BE_FORMS, FINITE_HAVE, GET_FORMS, NONFINITE_BE
 from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe, SentenceScope
 from aukus_check.extractors.placeholders import expand_placeholders
 from aukus_check.models import ExtractorRef
@@ -63,13 +64,13 @@ preposition just before it, a place or a means ("invited the ministers to Tokyo"
 not "bringing in Manila", nor "weighing whether to bring Japan"), a new speaker, or a question
 ("asked if it meant Japan ..."). Python's re on the few bytes between two matched spans: a
 bounded, literal search."""
-_PASSIVE = r"(?:is|are|was|were|be|been|being|get|gets|got|getting|has\s+been|have\s+been|had\s+been)"
+_PASSIVE = rf"(?:{word_alternation(BE_FORMS | GET_FORMS)}|{word_alternation(FINITE_HAVE)}\s+been)"
 _LIGHT_VERB = (
     r"(?:(?:begin|began|begun|start|hold|held|open|launch|enter|conduct|resume|seek|sought|make|made)\w*"
-    r"|be|been|being|become|becoming|became)"
+    rf"|{word_alternation(NONFINITE_BE)}|become|becoming|became)"
 )
 """A verb that carries a noun trigger for its subject: "Japan began talks", "Japan being a fourth member"."""
-_RECEIVE = r"(?:receiv\w*|get|gets|got|gotten|getting|accept\w*|obtain\w*)"
+_RECEIVE = rf"(?:receiv\w*|{word_alternation(GET_FORMS)}|accept\w*|obtain\w*)"
 _QUOTE = r"[‘’'\"“”]?"
 
 

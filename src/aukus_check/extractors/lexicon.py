@@ -38,6 +38,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from aukus_check.english import word_alternation
+from aukus_check.english.words import COORDINATORS, PREPOSITIONS, RELATIVES
 from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe, SentenceScope
 from aukus_check.extractors.phrases import phrase_regex
 from aukus_check.extractors.placeholders import ref_groups
@@ -139,13 +141,13 @@ def _fixed(value: str) -> Callable[[Spans, bytes, SentenceScope], Hit]:
     return interpret
 
 
-_AFTER_OWNER = r"^[\s,]*(?:(?:which|that|who)\s+)?(?:[\w’'-]+[\s,]+){{0,4}}?(?:{words})"
+_AFTER_OWNER = rf"^[\s,]*(?:{word_alternation(RELATIVES)}\s+)?(?:[\w’'-]+[\s,]+){{{{0,4}}}}?(?:{{words}})"
 """Right after the owner: a few words (", which", "the part of the pact that", "adopted a
 three-phase"), then what describes it or states its purpose."""
 _ADJACENT = re.compile(r"(?:['’]s)?\s+(?:([\w’'-]+)\s+)?")
 """A term right after its owner, at most one word between that is not a function word: "the Pillar I
 nuclear-powered submarines", "AUKUS's quantum work"; not "AUKUS to develop hypersonics"."""
-_FUNCTION_WORDS = frozenset("to of and or in on at by for from with as than".split())
+_FUNCTION_WORDS = PREPOSITIONS | COORDINATORS
 
 
 def _adjacent(between: bytes) -> bool:

@@ -93,6 +93,8 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from aukus_check.english import word_alternation
+from aukus_check.english.words import MOOD_MODALS
 from aukus_check.errors import RulesError
 from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe, SentenceScope
 from aukus_check.extractors.phrases import alternation, phrase_regex
@@ -212,7 +214,8 @@ _COPULA = (
     r"(?:is|isn['’]t|remains|became|becomes|has\s+become|has\s+(?:not\s+|never\s+)?been"
     r"|was\s+(?:appointed|named|made|sworn\s+in\s+as)|has\s+been\s+(?:appointed|named|made)"
     r"|serves\s+as|is\s+serving\s+as"
-    r"|(?:will|would|could|may|might)\s+(?:not\s+|no\s+longer\s+)?(?:be|become|remain|serve\s+as)"
+    rf"|{word_alternation(MOOD_MODALS | {'will'})}\s+(?:not\s+|no\s+longer\s+)?"
+    r"(?:be|become|remain|serve\s+as)"
     r"|(?:is|was)\s+(?:expected|set|likely|tipped|poised)\s+to\s+(?:be|become))"
     r"(?:\s+(?:not|no\s+longer|still|now|currently|also|already|never))?"
 )

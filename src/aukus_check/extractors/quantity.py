@@ -64,6 +64,7 @@ from typing import Any, Literal
 import re2
 from pydantic import Field
 
+from aukus_check.english.words import DO_FORMS, word_alternation
 from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe, SentenceScope
 from aukus_check.models import ExtractorRef, Qualifier, QuantityValue
 from aukus_check.re2_spans import Spans, options, search
@@ -105,12 +106,13 @@ _VAGUE = (
     r"(?:\s+of)?\b"
 )
 _NUMBER = rf"(?:{_FIGURE}|{_WORDS}|{_VAGUE})"
+_DO = word_alternation(DO_FORMS)
 _QUALIFIER = (
     r"(?:(?:nearly|near|roughly|about|approximately|approx\.?|around|some|almost|an\s+estimated"
     r"|estimated|close\s+to|circa|more\s+than|over|above|in\s+excess\s+of|upwards\s+of|greater\s+than"
     r"|exceeding|at\s+least|no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than|a\s+minimum\s+of"
     r"|minimum\s+of|up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|as\s+many\s+as"
-    r"|a\s+maximum\s+of|maximum\s+of|(?:did|does|do)\s+not\s+exceed|(?:did|does|do|won|wouldn)n?['’]t\s+exceed"
+    rf"|a\s+maximum\s+of|maximum\s+of|{_DO}\s+not\s+exceed|(?:{_DO}|won|wouldn)n?['’]t\s+exceed"
     r"|not\s+exceed(?:ing)?|less\s+than|fewer\s+than|under|below|just\s+(?:under|over|below|above))"
     rf"{_SP}|[~≈≥≤<>]\s?)"
 )

@@ -93,6 +93,36 @@ from typing import Any, Literal, NamedTuple
 from pydantic import Field
 
 from aukus_check.english import noun_forms, verb_forms
+from aukus_check.english.words import (
+    ADVERBS,
+    ARTICLES,
+    AUXILIARIES,
+    BE_FORMS,
+    CLAUSE_CONJUNCTIONS,
+    CONDITIONS,
+    COORDINATORS,
+    FRONTING_WORDS,
+    FUTURE_MODALS,
+    LINKING_VERBS,
+    MOOD_MODALS,
+    NEGATIONS,
+    NOT_LY_ADVERBS,
+    OBLIGATION_MODALS,
+    OPINION_VERBS,
+    PARTICIPLE_OPENERS,
+    PARTITIVES,
+    POSSESSIVE_DETERMINERS,
+    PREPOSITIONS,
+    QUANTIFIERS,
+    RELATIVES,
+    SMALL_NUMBERS,
+    SOURCE_PREPOSITIONS,
+    SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
+    TIME_NOUNS,
+    TIME_WORDS,
+    word_alternation,
+)
 from aukus_check.extractors.base import CompileContext, ExtractorSpec, Hit, Probe, SentenceScope
 from aukus_check.extractors.official import literal_forms
 from aukus_check.extractors.phrases import alternation, phrase_regex
@@ -302,37 +332,14 @@ def cue_regex(phrase: str, expand: Callable[[str], str] | None = None) -> str:
 
 # --- the words the attribution reads ---------------------------------------------------------
 
-_AUXILIARIES = frozenset(
-    "is are was were be been being am has have had having will would shall should can could may might "
-    "must do does did 's ’s isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't "
-    "couldn't doesn't don't didn't shouldn't mustn't cannot".split()
+# General English comes from the english package; the lists kept here are the stance kind's own.
+_NEGATIONS = NEGATIONS | {"longer"}  # "no longer": the tokens "no" and "longer"
+_TIME = TIME_WORDS | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
 )
-_BE = frozenset("is are was were be been being am".split())
-_LINKING = _BE | frozenset(
-    "remain remains remained seem seems seemed appear appears appeared become becomes became stay stays "
-    "stayed looks looked".split()
-)
-"""Verbs that join a subject to what describes it: "London remains cautious"."""
-_NEGATIONS = frozenset("not never no longer".split())
-_ADVERBS = frozenset(
-    "also already still yet now then indeed even just again too long once first meanwhile today "
-    "yesterday so further only thus since repeatedly reportedly formally informally publicly openly "
-    "quickly strongly firmly seriously privately officially reportedly initially previously "
-    "consistently clearly actively always often ever soon almost".split()
-)
-_NOT_ADVERBS = frozenset("ally family supply rally assembly italy july reply apply".split())
-_TIME = frozenset(
-    "later earlier last this next that day week month year morning afternoon evening night weekend "
-    "today yesterday tonight monday tuesday wednesday thursday friday saturday sunday january february "
-    "march april may june july august september october november december".split()
-)
-_TIME_NOUNS = frozenset("day week month year morning afternoon evening night weekend time".split())
-_PRONOUNS = frozenset("he she they we i it".split())
-_POSSESSIVE_PRONOUNS = frozenset("its their his her our my".split())
-_DETERMINERS = frozenset(
-    "the a an one two three four some several many both all either neither each other another senior "
-    "top most".split()
-)
+_DETERMINERS = ARTICLES | SMALL_NUMBERS | QUANTIFIERS | {"senior", "top"}
+"""Words that open a noun phrase of people ("the", "two", "some", "senior officials")."""
 _FILLERS = frozenset(
     "official officials spokesperson spokesman spokeswoman spokespeople minister ministers ministry "
     "ministries government governments administration cabinet side leader leaders leadership diplomat "
@@ -367,8 +374,6 @@ _NOT_GOVERNMENT = frozenset(
     "parliamentarian parliamentarians congressman congresswoman congressmen".split()
 )
 """Words for people who speak for no government: "former defense minister", "opposition leader"."""
-_PARTITIVES = frozenset("some many most several others those all each both few none".split())
-"""Words for part of a whole: "some in the US government", "each of the three"."""
 _GROUP_NOUNS = frozenset("partners members allies countries nations states sides powers".split())
 """Nouns for the members of a group: "the AUKUS partners" are its members, but "US allies" and
 "Japan's partners" are not the US or Japan."""
@@ -377,53 +382,17 @@ _ANALYSTS = frozenset(
     "researcher researchers critic critics professor professors academic academics pundit pundits "
     "specialist specialists fellow fellows economist economists".split()
 )
-_OBLIQUE = frozenset(
-    "with to about against on in into for at toward towards over between among including like than "
-    "under within without from by of regarding concerning onto upon beyond across around behind via "
-    "as after before during inviting".split()
-)
-_AGENTIVE = frozenset("from of in at by".split())
-_CONJUNCTIONS = frozenset("but while whilst whereas although though because since yet".split())
-_COORDINATORS = frozenset("and or nor".split())
-_RELATIVES = frozenset("who which that".split())
-_JOINERS = _COORDINATORS | _CONJUNCTIONS | _RELATIVES
-_OPINION_VERBS = frozenset(
-    "believe believes believed think thinks thought expect expects predict predicts predicted fear fears "
-    "feared suspect suspects suspected assume assumes assumed doubt doubts doubted feel feels felt reckon "
-    "reckons hope hopes hoped view views viewed see sees saw regard regards regarded".split()
-)
-_SPEECH_VERBS = (
-    frozenset(
-        "say says said saying state states stated told tell tells telling add adds added note notes noted "
-        "noting claim claims claimed write writes wrote argue argues argued arguing insist insists insisted "
-        "explain explains explained stress stresses stressed emphasize emphasizes emphasized emphasise "
-        "emphasises emphasised suggest suggests suggested indicate indicates indicated announce announces "
-        "announced acknowledge acknowledges acknowledged confirm confirms confirmed report reports reported "
-        "warn warns warned call calls called describe describes described signal signals signaled signalled "
-        "signaling signalling reveal reveals revealed declare declares declared commented "
-        "reiterate reiterates reiterated".split()
-    )
-    | _OPINION_VERBS
-)
-_OBJECT_VERBS = frozenset("told tell tells telling call calls called describe describes described".split())
-"""Speech verbs followed by whom they address or describe before what is said ("told reporters")."""
+_OBLIQUE = PREPOSITIONS | {"inviting"}  # "a summit inviting Japan": Japan is no subject
+_JOINERS = COORDINATORS | CLAUSE_CONJUNCTIONS | RELATIVES
+_SPEECH_VERBS = SPEECH_VERBS | OPINION_VERBS
+"""Verbs whose subject holds what follows, said or believed: a speaker of the clause."""
 _STATE_PARTICIPLES = frozenset(
     "concerned worried alarmed opposed interested committed determined undecided reserved divided "
     "pleased disappointed unconvinced unconcerned".split()
 )
 """Past participles that after "is" describe the subject's state, not a passive."""
-_CONDITIONS = frozenset("if unless".split())
-_PARTICIPLE_OPENERS = frozenset("after before while since when upon by".split())
-"""Words that may open a participle phrase before the main clause: "After singling out Tokyo, ..."."""
 _SPECULATION = frozenset("speculation speculations rumour rumours rumor rumors conjecture".split())
 """What is speculated about is no one's stated stance: "speculation about Japan being invited by ..."."""
-_ADVICE = frozenset("should ought must".split())
-"""What someone says an actor should do is not the actor's stance: "Japan should seek to join"."""
-_FRONTED = frozenset(
-    "last at on in according with following after before during yet however meanwhile earlier later "
-    "speaking separately asked for by".split()
-)
-"""Words that open a phrase set before the subject ("Last month, ...", "According to ..., ...")."""
 
 _REFERS_BACK = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Tt]he\s+(?:\w+\s+){0,2}?(?:"
@@ -431,6 +400,9 @@ _REFERS_BACK = re.compile(
     + r"))\b"
 )
 """What may refer to an actor named in the sentence before: "he", "the spokesperson"."""
+_SUBORDINATORS = CLAUSE_CONJUNCTIONS - {"but", "since", "yet"}
+"""Conjunctions that open a subordinate clause ("since" and "yet" may be adverbs): a speech verb
+before one governs another clause."""
 _CLAUSE_PUNCT = frozenset(";:—–()[]")
 _CLOSED_CLAUSE = frozenset(";:()[]")
 """After these a predicate needs its own subject: it continues no clause before them."""
@@ -1029,7 +1001,7 @@ class _Sentence:
             start -= 1  # "announced plans to ...", "revealed the decision to ...": the declarer's
         else:
             start = first
-        if first > 0 and self.tokens[first - 1].low in _POSSESSIVE_PRONOUNS:
+        if first > 0 and self.tokens[first - 1].low in POSSESSIVE_DETERMINERS:
             start = first - 1  # "expressed its openness": the subject of "expressed"
             previous = self.tokens[start - 1] if start > 0 else None
             if previous is not None and previous.kind == "word" and previous.low not in _JOINERS:
@@ -1063,10 +1035,10 @@ class _Sentence:
         while (
             k > 0
             and tokens[k - 1].low != ","
-            and (tokens[k - 1].low in _RELATIVES or not self._boundary(k - 1))
+            and (tokens[k - 1].low in RELATIVES or not self._boundary(k - 1))
         ):
             k -= 1
-        if k + 1 >= start or tokens[k].low not in ("there", "it") or tokens[k + 1].low not in _BE:
+        if k + 1 >= start or tokens[k].low not in ("there", "it") or tokens[k + 1].low not in BE_FORMS:
             return None
         speaker = self.speaker(k)
         if speaker is None or not speaker.actors or speaker.subject.analyst:
@@ -1077,7 +1049,7 @@ class _Sentence:
         """A cue in a participle phrase opening the sentence is held by the main clause's subject:
         "After singling out Tokyo as a candidate, AUKUS leaders said ..."."""
         tokens = self.tokens
-        opener = 1 if tokens and tokens[0].low in _PARTICIPLE_OPENERS else 0
+        opener = 1 if tokens and tokens[0].low in PARTICIPLE_OPENERS else 0
         if len(tokens) <= opener or not tokens[opener].low.endswith("ing") or first < opener:
             return None
         comma = next((i for i in range(first, len(tokens)) if tokens[i].low == ","), None)
@@ -1110,7 +1082,7 @@ class _Sentence:
         j = first - 1
         while j >= 0 and (self.adverb(self.tokens[j]) or self.tokens[j].low in _NEGATIONS):
             j -= 1
-        if j >= 0 and self.tokens[j].low in _BE:
+        if j >= 0 and self.tokens[j].low in BE_FORMS:
             return frozenset(), "passive, with no actor as its agent"
         return None
 
@@ -1136,7 +1108,7 @@ class _Sentence:
             following is None
             or following.kind == "punct"
             or following.low in _OBLIQUE
-            or following.low in _CONJUNCTIONS
+            or following.low in CLAUSE_CONJUNCTIONS
             or following.low in ("that", "regarding")
         ):
             return place.actors
@@ -1173,11 +1145,11 @@ class _Sentence:
                 return Subject("elided", start=j)
             if token.kind in ("actor", "adjective", "office") or self._np_word(token):
                 return self._subject_np(self.np_before(j + 1), j + 1, window)
-            if token.low in _PRONOUNS:
+            if token.low in SUBJECT_PRONOUNS:
                 return Subject("pronoun", start=j, text=token.text)
             if token.low == "there":
                 return Subject("expletive", start=j, text=token.text)
-            if token.low in _RELATIVES and j > 1 and tokens[j - 1].low == ",":
+            if token.low in RELATIVES and j > 1 and tokens[j - 1].low == ",":
                 # "Beijing, which has condemned ...", "the words of spokeswoman Mao Ning, who ..."
                 antecedent = tokens[j - 2]
                 if antecedent.kind in ("actor", "adjective", "office") or self._np_word(antecedent):
@@ -1209,8 +1181,8 @@ class _Sentence:
             preposition.low in _OBLIQUE
             and head.kind == "word"
             and head.text[0].islower()
-            and head.low not in _PARTITIVES
-            and head.low not in _AUXILIARIES
+            and head.low not in PARTITIVES
+            and head.low not in AUXILIARIES
             and not self._speech_verb(before - 1)
             and not self.adverb(head)
         ):
@@ -1272,7 +1244,7 @@ class _Sentence:
                     break
                 continue
             token = tokens[first]
-            if token.low in _PRONOUNS:
+            if token.low in SUBJECT_PRONOUNS:
                 return Subject("pronoun", start=first, text=token.text)
             if (
                 token.kind in ("actor", "adjective", "office")
@@ -1301,17 +1273,10 @@ class _Sentence:
                     subject,
                     subject.actors if subject.kind == "actors" else frozenset(),
                     token.low,
-                    token.low in _OPINION_VERBS,
+                    token.low in OPINION_VERBS,
                     j,
                 )
-            if token.text in (";",) or token.low in (
-                "while",
-                "whilst",
-                "whereas",
-                "although",
-                "though",
-                "because",
-            ):
+            if token.text in (";",) or token.low in _SUBORDINATORS:
                 break
             j -= 1
         for k in range(index + 1, len(tokens)):
@@ -1327,7 +1292,7 @@ class _Sentence:
                     if depth >= 4:
                         continue
                     subject = self.resolve(subject, depth + 1)
-                return Speaker(subject, subject.actors, tokens[k].low, tokens[k].low in _OPINION_VERBS)
+                return Speaker(subject, subject.actors, tokens[k].low, tokens[k].low in OPINION_VERBS)
             if k > 0 and tokens[k - 1].text in (",", "”", '"'):
                 subject = self.np_after(k + 1)
                 if subject.kind in ("actors", "other"):
@@ -1356,7 +1321,7 @@ class _Sentence:
             ):
                 k -= 1
                 continue
-            if (token.low in _COORDINATORS or token.low == ",") and self._coordinates(k, end):
+            if (token.low in COORDINATORS or token.low == ",") and self._coordinates(k, end):
                 k -= 1
                 continue
             if token.low in _OBLIQUE and token.low != "as" and k > 0 and k + 1 < end:
@@ -1387,17 +1352,17 @@ class _Sentence:
                 k += 1
                 continue
             if (
-                (token.low in _COORDINATORS or token.low == ",")
+                (token.low in COORDINATORS or token.low == ",")
                 and k > start
                 and self._coordinates(k, len(tokens))
             ):
                 k += 1
                 continue
             if (
-                token.low in _AGENTIVE
+                token.low in SOURCE_PREPOSITIONS
                 and k > start
                 and k + 1 < len(tokens)
-                and (self._np_word(tokens[k - 1]) or tokens[k - 1].low in _PARTITIVES)
+                and (self._np_word(tokens[k - 1]) or tokens[k - 1].low in PARTITIVES)
             ):
                 nxt = tokens[k + 1]
                 if nxt.kind in ("actor", "adjective", "office") or nxt.low in _DETERMINERS:
@@ -1431,11 +1396,7 @@ class _Sentence:
                 # ("the Chinese embassy in the UK" is China's), within its own conjunct ("Australia,
                 # and some in the US government")
                 conjunct = max(
-                    (
-                        i + 1
-                        for i, t in enumerate(tokens[:position])
-                        if t.low in _COORDINATORS or t.low == ","
-                    ),
+                    (i + 1 for i, t in enumerate(tokens[:position]) if t.low in COORDINATORS or t.low == ","),
                     default=0,
                 )
                 owned = any(
@@ -1449,13 +1410,13 @@ class _Sentence:
                     for t in tokens[conjunct:position]
                 )
                 agentive = (
-                    token.low in _AGENTIVE
+                    token.low in SOURCE_PREPOSITIONS
                     and prior is not None
                     and (
                         prior.low in _FILLERS
                         or prior.low in _SPEECH_NOUNS
                         or prior.low in _ANALYSTS
-                        or prior.low in _PARTITIVES
+                        or prior.low in PARTITIVES
                         or prior.low in _GROUP_NOUNS
                     )
                     and not owned
@@ -1511,19 +1472,19 @@ class _Sentence:
                 modified.kind in ("actor", "adjective", "office")
                 or modified.low in _FILLERS
                 or modified.low in _GROUP_NOUNS
-                or modified.low in _COORDINATORS
+                or modified.low in COORDINATORS
                 or modified.low == ","
             )
         following = self.tokens[index + 1].low if index + 1 < len(self.tokens) else ""
         return token.kind == "word" and (
-            (token.low in _PARTITIVES and following in _AGENTIVE)
+            (token.low in PARTITIVES and following in SOURCE_PREPOSITIONS)
             or (
                 token.text[0].isupper()
                 and token.low not in _FILLERS
                 and token.low not in _DETERMINERS
-                and token.low not in _PRONOUNS
-                and token.low not in _FRONTED
-                and token.low not in _CONJUNCTIONS
+                and token.low not in SUBJECT_PRONOUNS
+                and token.low not in FRONTING_WORDS
+                and token.low not in CLAUSE_CONJUNCTIONS
             )
         )
 
@@ -1531,10 +1492,10 @@ class _Sentence:
         """Whether the comma or "and" at k joins two actors ("the UK, Britain, and Australia")."""
         tokens = self.tokens
         p = k - 1
-        while p >= 0 and (tokens[p].low in _COORDINATORS or tokens[p].low == ","):
+        while p >= 0 and (tokens[p].low in COORDINATORS or tokens[p].low == ","):
             p -= 1
         q = k + 1
-        while q < end and (tokens[q].low in _COORDINATORS or tokens[q].low in (",", "the")):
+        while q < end and (tokens[q].low in COORDINATORS or tokens[q].low in (",", "the")):
             q += 1
         if p < 0 or q >= end or not (self._conjunct(p) and self._conjunct(q)):
             return False
@@ -1565,10 +1526,12 @@ class _Sentence:
             return True
         return (
             token.text[0].isupper()
-            and token.low not in _FRONTED
-            and token.low not in _CONJUNCTIONS
+            and token.low not in FRONTING_WORDS
+            and token.low not in CLAUSE_CONJUNCTIONS
             and (
-                token.low not in _PRONOUNS and token.low not in _DETERMINERS and token.low not in _AUXILIARIES
+                token.low not in SUBJECT_PRONOUNS
+                and token.low not in _DETERMINERS
+                and token.low not in AUXILIARIES
             )
         )
 
@@ -1578,8 +1541,8 @@ class _Sentence:
         """An adverb: "repeatedly", "also", "indeed"."""
         low = token.low
         return token.kind == "word" and (
-            low in _ADVERBS
-            or (low.endswith("ly") and low not in _NOT_ADVERBS and not token.text[0].isupper())
+            low in ADVERBS
+            or (low.endswith("ly") and low not in NOT_LY_ADVERBS and not token.text[0].isupper())
         )
 
     def _prelude(self, j: int) -> bool:
@@ -1589,9 +1552,9 @@ class _Sentence:
         if token.kind != "word":
             return False
         if (
-            low in _AUXILIARIES
+            low in AUXILIARIES
             or low in ("all", "both", "each")  # "the US, UK and Australia have all said"
-            or low in _LINKING
+            or low in LINKING_VERBS
             or low in _NEGATIONS
             or self.adverb(token)
             or low.endswith("n't")
@@ -1600,7 +1563,7 @@ class _Sentence:
         if low in _TIME or low.isdigit():
             if low == "that":
                 following = self.tokens[j + 1].low if j + 1 < len(self.tokens) else ""
-                return following in _TIME_NOUNS
+                return following in TIME_NOUNS
             return True
         if low in ("on", "in", "at", "during") and j + 1 < len(self.tokens):
             following = self.tokens[j + 1].low
@@ -1617,8 +1580,8 @@ class _Sentence:
                 inner = tokens[k + 1 : comma]
                 if inner and not any(
                     tokens[i].kind != "word"
-                    or tokens[i].low in _PRONOUNS
-                    or tokens[i].low in _RELATIVES
+                    or tokens[i].low in SUBJECT_PRONOUNS
+                    or tokens[i].low in RELATIVES
                     or self._speech_verb(i)
                     for i in range(k + 1, comma)
                 ):
@@ -1638,7 +1601,7 @@ class _Sentence:
         # not "is expected to", "a report", "the statement"
         return not (
             following == "to"
-            or (previous in _BE and not token.low.endswith("ing"))  # "is said"; not "are signalling"
+            or (previous in BE_FORMS and not token.low.endswith("ing"))  # "is said"; not "are signalling"
             or (previous in _DETERMINERS and previous not in ("all", "both", "each"))
         )
 
@@ -1647,9 +1610,9 @@ class _Sentence:
         return (
             token.text in _CLAUSE_PUNCT
             or token.text in _QUOTES
-            or token.low in _CONJUNCTIONS
-            or token.low in _COORDINATORS
-            or token.low in _RELATIVES
+            or token.low in CLAUSE_CONJUNCTIONS
+            or token.low in COORDINATORS
+            or token.low in RELATIVES
             or self._speech_verb(j)
             or token.low == "with"
         )
@@ -1661,11 +1624,11 @@ class _Sentence:
             return j > 0 and self.tokens[j - 1].low == ","
         if token.low == "that":
             following = self.tokens[j + 1].low if j + 1 < len(self.tokens) else ""
-            return following not in _TIME_NOUNS
+            return following not in TIME_NOUNS
         return (
             token.text in _CLAUSE_PUNCT
             or token.text in _QUOTES
-            or token.low in _CONJUNCTIONS
+            or token.low in CLAUSE_CONJUNCTIONS
             or self._speech_verb(j)
         )
 
@@ -1673,9 +1636,9 @@ class _Sentence:
         """Past "Last month," or "According to X," before a clause's subject."""
         tokens = self.tokens
         k = start
-        while k < len(tokens) and (tokens[k].low in _COORDINATORS or tokens[k].low in ("yet", "so")):
+        while k < len(tokens) and (tokens[k].low in COORDINATORS or tokens[k].low in ("yet", "so")):
             k += 1
-        if k < len(tokens) and tokens[k].low in _FRONTED:
+        if k < len(tokens) and tokens[k].low in FRONTING_WORDS:
             comma = next((i for i in range(k, min(len(tokens), k + 14)) if tokens[i].low == ","), None)
             if comma is not None:
                 return comma + 1
@@ -1696,7 +1659,7 @@ class _Sentence:
                 break
             speaker, outer = self.speaker(speaker.index), outer + 1
         tokens = self.tokens
-        if tokens and tokens[0].low in _CONDITIONS:
+        if tokens and tokens[0].low in CONDITIONS:
             comma = next((i for i, t in enumerate(tokens) if t.low == ","), None)
             if comma is not None and comma < first:
                 return "the consequence of a condition"
@@ -1706,7 +1669,7 @@ class _Sentence:
         ):
             clause_start -= 1
         modal = any(t.low in ("would", "could", "might") for t in tokens[clause_start : first + 1])
-        if modal and any(t.low in _CONDITIONS for t in tokens[first:]):
+        if modal and any(t.low in CONDITIONS for t in tokens[first:]):
             return "the consequence of a condition"
         for index in range(first - 1, -1, -1):
             token = tokens[index]
@@ -1718,7 +1681,7 @@ class _Sentence:
                 and tokens[index + 1].low in ("about", "that", "over", "of", "on")
             ):
                 return f"speculation ('{token.text} {tokens[index + 1].text}'), not a stance"
-        advice = next((t.text for t in tokens[clause_start:first] if t.low in _ADVICE), None)
+        advice = next((t.text for t in tokens[clause_start:first] if t.low in OBLIGATION_MODALS), None)
         if advice is not None and not speaker_cue:
             return f"advice to the holder ('{advice}'), not its stance"
         return None
@@ -1742,7 +1705,7 @@ def _headed(tokens: Sequence[Token], head: str) -> frozenset[str]:
         while k >= 0 and (
             tokens[k].kind in ("actor", "adjective")
             or tokens[k].low in _FILLERS
-            or tokens[k].low in _COORDINATORS
+            or tokens[k].low in COORDINATORS
             or tokens[k].low in (",", "the")
         ):
             if tokens[k].kind in ("actor", "adjective"):
@@ -1769,14 +1732,14 @@ def _participants(tokens: Sequence[Token]) -> set[str]:
         k = index - 1
         while k >= 0 and (
             tokens[k].kind in ("actor", "adjective")
-            or tokens[k].low in _COORDINATORS
+            or tokens[k].low in COORDINATORS
             or tokens[k].low in (",", "the")
         ):
             k -= 1
         before = tokens[k].low if k >= 0 else ""
         if before in _OBLIQUE:
             prior = tokens[k - 1].low if k > 0 else ""
-            if not (before in _AGENTIVE and (prior in _FILLERS or prior in _SPEECH_NOUNS)):
+            if not (before in SOURCE_PREPOSITIONS and (prior in _FILLERS or prior in _SPEECH_NOUNS)):
                 continue
         named |= token.actors
     return named
@@ -1848,11 +1811,10 @@ def _interpreter(
     return interpret
 
 
-_GAP_NEGATION = _compile(r"(?i)\b(?:not|never|no|n['’]t)\b")
+_GAP_NEGATION = _compile(rf"(?i)\b(?:{word_alternation(NEGATIONS)}|n['’]t)\b")
 
 
-_MOOD = frozenset("would could may might".split())
-_SAID_MOOD = _MOOD | frozenset("will shall can 'll ’ll".split())
+_SAID_MOOD = MOOD_MODALS | FUTURE_MODALS | {"can", "'ll", "’ll"}
 
 
 def _anchor(
@@ -1874,7 +1836,7 @@ def _anchor(
     index = sentence.index_at(sentence.to_char(span[0])) - 1
     while index >= 0 and (sentence.adverb(tokens[index]) or tokens[index].low in ("be", "a", "an", "the")):
         index -= 1  # "would be a natural partner", "would also welcome"
-    if index >= 0 and tokens[index].low in (_SAID_MOOD if said else _MOOD):
+    if index >= 0 and tokens[index].low in (_SAID_MOOD if said else MOOD_MODALS):
         return len(sentence.text[: tokens[index].start].encode("utf-8")), span[1]
     return span
 

@@ -135,18 +135,3 @@ def noun_forms(phrase: str) -> tuple[str, ...]:
     else:
         plural = last + "s"
     return (lead + last, lead + plural)
-
-
-VERB_GROUP_WORD = (
-    r"(?-i:(?:will|would|shall|should|can|could|may|might|must|has|have|had|is|are|was|were|be|been"
-    r"|being|do|does|did|not|never|also|now|soon|already|still|yet|then|just|only|first|formally"
-    r"|officially|eventually|finally|likely|unlikely|able|unable|about|going|set|expected|due|poised"
-    r"|intends?|intended|plans?|planned|prepares?|prepared|seeks?|sought|wants?|wanted|hopes?|hoped"
-    r"|decides?|decided|agrees?|agreed|tries|tried|aims?|aimed|wish(?:es|ed)?|moves?|moved|ready"
-    r"|to|[a-z]+ly"
-    r"|(?:announc|declar|express|signal|stat|confirm)\w*\s+(?:its|their|his|her)\s+"
-    r"(?:intention|intent|plans?|desire|wish|readiness|willingness|bid)\s+to)|[a-z]+n[’']t)"
-)
-"""A word of a verb group before its main verb: auxiliaries, modals, negation, adverbs and the
-catenative verbs of intent ("intends to", "is about to", "announced its intention to"); RE2
-source, case-sensitive."""
