@@ -361,12 +361,12 @@ def test_hostile_text_survives_json_exactly(cli, tmp_path: Path) -> None:
 
 
 def test_a_bug_exits_3_with_one_line_never_1(cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    import aukus_check.engine
+    import aukus_check.runner
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(aukus_check.engine, "run", broken)
+    monkeypatch.setattr(aukus_check.runner, "run", broken)
     result = cli("report")
     assert result.code == ExitCode.INTERNAL
     assert "aukus-check: internal error: RuntimeError: boom" in result.stderr

@@ -64,27 +64,8 @@ def stance_label(value: str, polarity: Polarity) -> str:
 
 
 def details_compatible(left: TypedValue, right: TypedValue, tolerance: float = 0.0) -> bool:
-    """Whether two typed values can both be true: their intervals overlap (or cannot be compared)."""
-    if isinstance(left, DateValue) and isinstance(right, DateValue):
-        if not (left.resolved and right.resolved) or None in (left.start, left.end, right.start, right.end):
-            return True  # a date not placed on the calendar is never evidence of a conflict
-        assert left.start and left.end and right.start and right.end
-        return left.start <= right.end and right.start <= left.end
-    if isinstance(left, QuantityValue) and isinstance(right, QuantityValue):
-        if left.unit != right.unit:
-            return True  # different currencies or units: no exchange rate is guessed
-        low_l, high_l = _widened(left, tolerance)
-        low_r, high_r = _widened(right, tolerance)
-        return (high_r is None or low_l is None or low_l <= high_r) and (
-            high_l is None or low_r is None or low_r <= high_l
-        )
-    return True
-
-
-def _widened(value: QuantityValue, tolerance: float) -> tuple[float | None, float | None]:
-    low = None if value.low is None else value.low - abs(value.low) * tolerance
-    high = None if value.high is None else value.high + abs(value.high) * tolerance
-    return low, high
+    """Whether two typed values can both be true: each kind decides (DateValue, QuantityValue)."""
+    return left.compatible_with(right, tolerance) and right.compatible_with(left, tolerance)
 
 
 ValuesCompatible = Callable[[str, str], bool]
@@ -239,13 +220,15 @@ def _intervals(
             if not (detail.start and detail.end) or detail.start > detail.end:
                 return None  # details_compatible asserts on an empty bound; an inverted one is no interval
             dated.append((index, detail.start, detail.end))
-        else:
-            widened = _widened(detail, field.tolerance)
+        elif isinstance(detail, QuantityValue):
+            widened = detail.widened(field.tolerance)
             low = -math.inf if widened[0] is None else widened[0]
             high = math.inf if widened[1] is None else widened[1]
             if math.isnan(low) or math.isnan(high) or low > high:
                 return None  # NaN compares false both ways: no interval
             amounts.setdefault(detail.unit, []).append((index, low, high))
+        else:  # a kind the sweep does not know: every pair is asked (its compatible_with)
+            return None
     # Classes: resolved dates, then amounts by unit; no two classes are ever compared.
     for index, (low_rank, high_rank) in zip(
         [index for index, _, _ in dated], ranked([(low, high) for _, low, high in dated]), strict=True
@@ -441,9 +424,5 @@ def compare_field(
 
 
 def _sort_key(detail: TypedValue | None, value: str) -> tuple[str, str]:
-    """Typed values sort by where they fall (dates by start, amounts by size), then by text."""
-    if isinstance(detail, DateValue) and detail.start is not None:
-        return (detail.start, value)
-    if isinstance(detail, QuantityValue):
-        return (f"{detail.amount:030.6f}", value)
-    return ("", value)
+    """Typed values sort by where they fall (each kind's sort_key), then by text."""
+    return (detail.sort_key() if detail is not None else "", value)

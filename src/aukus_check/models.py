@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from aukus_check.safe_text import one_line
+
 SCHEMA_VERSION: Literal[2] = 2
 """Bumped whenever a consumer of the JSON report would have to change."""
 
@@ -174,6 +176,28 @@ class DateValue(Frozen):
         default=None, description="The publication date a relative phrase was resolved against."
     )
 
+    def compatible_with(self, other: TypedValue, tolerance: float = 0.0) -> bool:
+        """Whether both dates can be true: their days overlap; a date not on the calendar (or a
+        value of another kind) is never evidence of a conflict. Dates take no tolerance."""
+        if not isinstance(other, DateValue) or not (self.resolved and other.resolved):
+            return True
+        if None in (self.start, self.end, other.start, other.end):
+            return True
+        assert self.start and self.end and other.start and other.end
+        return self.start <= other.end and other.start <= self.end
+
+    def sort_key(self) -> str:
+        """Where the date falls, for ordering values: its first day (unplaced dates first)."""
+        return self.start or ""
+
+    def interval_label(self) -> str:
+        """The days the date stands for, or why it is not placed, in words."""
+        if not self.resolved:
+            raw = one_line(self.raw)
+            return f"unresolved: “{raw}” needs the publication date, with its year, to be placed"
+        relative = f", resolved against publication {self.relative_to}" if self.relative_to else ""
+        return f"interval: {self.start} – {self.end}{relative}"
+
 
 class QuantityValue(Frozen):
     """A number as an article states it, with its unit and the interval it stands for."""
@@ -188,6 +212,33 @@ class QuantityValue(Frozen):
     qualifier: Qualifier
     low: float | None = Field(description="Lower bound of what the phrase allows; null if unbounded.")
     high: float | None = Field(description="Upper bound; null if unbounded.")
+
+    def widened(self, tolerance: float) -> tuple[float | None, float | None]:
+        """The bounds, each moved outwards by `tolerance` (a fraction) of itself; None: unbounded."""
+        low = None if self.low is None else self.low - abs(self.low) * tolerance
+        high = None if self.high is None else self.high + abs(self.high) * tolerance
+        return low, high
+
+    def compatible_with(self, other: TypedValue, tolerance: float = 0.0) -> bool:
+        """Whether both amounts can be true: their widened intervals overlap. Amounts in
+        different units (or a value of another kind) never conflict: no exchange rate is guessed."""
+        if not isinstance(other, QuantityValue) or self.unit != other.unit:
+            return True
+        low, high = self.widened(tolerance)
+        other_low, other_high = other.widened(tolerance)
+        return (other_high is None or low is None or low <= other_high) and (
+            high is None or other_low is None or other_low <= high
+        )
+
+    def sort_key(self) -> str:
+        """Where the amount falls, for ordering values: its size, as text that sorts like it."""
+        return f"{self.amount:030.6f}"
+
+    def interval_label(self) -> str:
+        """The bounds the phrase allows, its unit and its qualifier, in words."""
+        low = "−∞" if self.low is None else f"{self.low:,.15g}"
+        high = "∞" if self.high is None else f"{self.high:,.15g}"
+        return f"interval: {low} – {high}{' ' + self.unit if self.unit else ''} ({self.qualifier})"
 
 
 TypedValue = Annotated[DateValue | QuantityValue, Field(discriminator="type")]

@@ -26,9 +26,7 @@ from aukus_check.models import (
     STATUS_ORDER,
     ArticleInfo,
     Claim,
-    DateValue,
     FieldResult,
-    QuantityValue,
     Report,
     Stance,
 )
@@ -529,19 +527,8 @@ def _detail(report: Report, field: FieldResult, ids: bool) -> RenderableType:
 
 
 def _interval(claim: Claim) -> str | None:
-    """What a typed value stands for: a date's days, a quantity's bounds, or why it is unplaced."""
-    detail = claim.detail
-    if isinstance(detail, DateValue):
-        if not detail.resolved:
-            raw = one_line(detail.raw)
-            return f"unresolved: “{raw}” needs the publication date, with its year, to be placed"
-        relative = f", resolved against publication {detail.relative_to}" if detail.relative_to else ""
-        return f"interval: {detail.start} – {detail.end}{relative}"
-    if isinstance(detail, QuantityValue):
-        low = "−∞" if detail.low is None else f"{detail.low:,.15g}"
-        high = "∞" if detail.high is None else f"{detail.high:,.15g}"
-        return f"interval: {low} – {high}{' ' + detail.unit if detail.unit else ''} ({detail.qualifier})"
-    return None
+    """What a typed value stands for (a date's days, a quantity's bounds), or why it is unplaced."""
+    return claim.detail.interval_label() if claim.detail is not None else None
 
 
 def render(report: Report, options: RenderOptions) -> bytes:
