@@ -1,8 +1,9 @@
 """The engine: one pass over each article's sentences for all rules, then comparison.
 
-For every sentence, the rules' prefilter (RE2's FilteredRE2: required literals of every
-pattern matched at once) names the probes that can match it; only those probes run, once, to
-find positions and values. Cost is linear in the size of the corpus.
+For every sentence, the rules' probe index (probe_index.py: RE2's literal prefilter, or for a
+large run an RE2 set of every pattern) names the probes that can match it; only those probes
+run, once, to find positions and values. Cost is linear in the size of the corpus. The run
+over a corpus directory (cache, worker processes) is runner.py's.
 """
 
 from __future__ import annotations
