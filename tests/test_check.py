@@ -502,3 +502,11 @@ def test_resolve_refuses_to_write_into_an_installed_package(
 def test_check_and_resolve_are_in_the_help(cli) -> None:
     result = cli("--help")
     assert "check" in result.stdout and "resolve" in result.stdout
+
+
+def test_a_resolved_conflict_is_named_by_its_label_and_its_id(cli, project: Path) -> None:
+    # the label for the analyst reading the verdict, the id for `aukus-check resolve`
+    with inside(project):
+        result = cli("check", *SOURCES)
+    assert result.code == ExitCode.OK
+    assert "  Mission status (mission.status): rules/resolutions.yaml:" in result.stdout

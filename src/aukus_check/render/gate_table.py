@@ -92,7 +92,9 @@ def verdict(report: Report, gate: GateResult) -> RenderableType:
             parts.append(
                 _indented(
                     Text(
-                        f"{resolved.conflict.field}: {decision_ref(resolved.resolution, gate.ledger)}",
+                        # the label for the reader, the id for `aukus-check resolve`
+                        f"{one_line(resolved.conflict.label)} ({one_line(resolved.conflict.field)}): "
+                        f"{decision_ref(resolved.resolution, gate.ledger)}",
                         style="green",
                     ),
                     1,
