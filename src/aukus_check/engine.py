@@ -15,6 +15,7 @@ from typing import Any
 
 from aukus_check import __version__
 from aukus_check.cache import ArticleCache, CachedArticle
+from aukus_check.compact import compact_claims
 from aukus_check.compare import compare_field
 from aukus_check.compare_time import window_of
 from aukus_check.corpus import (
@@ -429,6 +430,7 @@ def assemble_report(
             skipped += 1
             continue
         infos.append(result.info)
+        compact_claims(result.claims)  # as each result arrives: the copies are freed at once
         for field_id, claim in result.claims:
             claims[field_id].append(claim)
     if not infos:

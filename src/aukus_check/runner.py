@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from aukus_check.cache import ArticleCache
+from aukus_check.compact import compact_claims
 from aukus_check.corpus import ArticleSource, discover_articles, read_source
 from aukus_check.engine import ArticleResult, assemble_report, process_article
 from aukus_check.models import Report
@@ -80,6 +81,7 @@ def _cached(source: ArticleSource, cache: ArticleCache) -> tuple[ArticleResult |
     del cache.warnings[known:]  # gathered again, in corpus order, by _counted
     if entry is None:
         return None, notes
+    compact_claims(entry.claims)  # every hit is held until the misses are read
     return ArticleResult(entry.info, entry.claims, entry.diagnostics, notes, True), ()
 
 
