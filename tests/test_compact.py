@@ -32,6 +32,10 @@ def test_compacted_claims_share_one_fields_set_per_shape(claims: tuple[tuple[str
     assert len({id(claim.__pydantic_fields_set__) for _, claim in claims}) <= 2  # with or without detail
     assert [claim.model_dump_json() for _, claim in claims] == before
     assert all(claim.model_fields_set == set(claim.__pydantic_fields_set__) for _, claim in claims)
+    # equal cues and equal values are one object each
+    cued = [claim for _, claim in claims if claim.cues]
+    assert len({id(claim.cues) for claim in cued}) == len({claim.cues for claim in cued}) < len(cued)
+    assert len({id(claim.value) for _, claim in claims}) == len({claim.value for _, claim in claims})
 
 
 def test_a_copy_of_a_compacted_claim_does_not_change_the_shared_set(

@@ -1,21 +1,26 @@
 """Claims held by the hundred thousand share what they can.
 
-Every pydantic model instance keeps the set of the field names it was given
-(`__pydantic_fields_set__`), one set per instance: a claim, its evidence and its cues hold three
-to five of them, over a third of the memory a claim takes once it has come back from a worker
-process or from the cache. The sets of instances given the same fields are equal, and on these
-frozen models they never change (pydantic adds to the set only on assignment, which a frozen
-model refuses, and copies it on model_copy), so one shared set per distinct set of names serves
-them all.
+A claim that comes back from a worker process (unpickled) or from the cache (validated) holds
+its own copy of everything, though much of it repeats across claims:
+- Every pydantic model instance keeps the set of the field names it was given
+  (`__pydantic_fields_set__`): a claim, its evidence and its cues hold three to five such sets,
+  half of the memory a claim takes. The sets of instances given the same fields are equal, and
+  on these frozen models they never change (pydantic adds to the set only on assignment, which
+  a frozen model refuses, and copies it on model_copy): one shared set per shape serves all.
+- The cues ("said", "could") and the values ("under_consideration") are a small vocabulary
+  repeated in every article: one shared tuple of cues and one string per distinct value.
+Sharing replaces a frozen model's attribute with an equal value, so nothing any reader of the
+model can see changes.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from aukus_check.models import Claim
+from aukus_check.models import Claim, Cue
 
 _SHARED: dict[frozenset[str], set[str]] = {}
 """One set per distinct set of field names (a few dozen: bounded by the models' fields)."""
@@ -29,13 +34,32 @@ def share_fields_set(model: BaseModel) -> None:
         object.__setattr__(model, "__pydantic_fields_set__", shared)
 
 
+_CUES: dict[tuple[Cue, ...], tuple[Cue, ...]] = {}
+"""One tuple of cues per distinct run of cues (cues hash by kind and text)."""
+_CUES_KEPT = 1 << 16
+
+
+def _share_attribute(model: BaseModel, name: str, shared: object) -> None:
+    """Put an equal, shared value in place of a frozen model's own (no reader can tell)."""
+    if model.__dict__[name] is not shared:
+        model.__dict__[name] = shared
+
+
 def compact_claims(claims: Iterable[tuple[str, Claim]]) -> None:
-    """Share the fields sets of each claim and of the models it holds (evidence, cues, detail)."""
+    """Share what each claim repeats of others: its models' fields sets, its cues, its value."""
     for _, claim in claims:
         share_fields_set(claim)
         share_fields_set(claim.evidence)
         share_fields_set(claim.extractor)
-        for cue in claim.cues:
-            share_fields_set(cue)
+        if claim.cues:
+            cues = _CUES.get(claim.cues)
+            if cues is None:
+                for cue in claim.cues:
+                    share_fields_set(cue)
+                if len(_CUES) >= _CUES_KEPT:
+                    _CUES.clear()
+                cues = _CUES[claim.cues] = claim.cues
+            _share_attribute(claim, "cues", cues)
+        _share_attribute(claim, "value", sys.intern(claim.value))
         if claim.detail is not None:
             share_fields_set(claim.detail)
