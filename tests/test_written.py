@@ -52,6 +52,9 @@ def points_at_its_text(article: Article) -> bool:
         ("https://harbour.example/2022-04-06/dock-strike-ends", "2022-04-06", (2022, 4, 6)),
         ("https://harbour.example/local/dock-strike-20220406-k3v9q.html", "20220406", (2022, 4, 6)),
         ("https://harbour.example/local/20220406/dock-strike", "20220406", (2022, 4, 6)),
+        ("https://harbour.example/world/2021/nov/19/dock-strike", "2021/nov/19", (2021, 11, 19)),
+        ("https://harbour.example/world/2021/September/3/dock-strike", "2021/September/3", (2021, 9, 3)),
+        ("https://harbour.example/world/2021/may/dock-strike", "2021/may", (2021, 5, None)),
     ],
 )
 def test_a_date_in_the_url_is_the_inferred_date_as_precise_as_written(
@@ -78,6 +81,8 @@ def test_a_date_in_the_url_is_the_inferred_date_as_precise_as_written(
         "https://harbour.example/dock-strike?day=20220406",  # nor does a query
         "https://harbour.example/story/2022040612/dock-strike",  # an id, not a date
         "https://harbour.example/2022/dock-strike",  # a year alone is no date here
+        "https://harbour.example/2021/novel-ideas/dock-strike",  # a word that starts like a month
+        "https://harbour.example/2021/nov/31/dock-strike",  # no 31 November
     ],
 )
 def test_a_url_without_a_real_date_path_dates_nothing(url: str) -> None:

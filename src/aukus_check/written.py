@@ -41,7 +41,32 @@ _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d\d)/(?P<month>\d\d)(?:/(?P<day>\d\d))?(?=[/?#]|$)"
     r"|/(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)(?=[/?#]|$)"
     r"|(?<=[/_.\-])(?P<run_year>(?:19|20)\d\d)(?P<run_month>\d\d)(?P<run_day>\d\d)(?=[/_.\-]|$)"
+    # "/2021/nov/19/", "/2021/november/19/": the month by name, as some papers write their paths
+    r"|/(?P<name_year>(?:19|20)\d\d)/(?P<name_month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+    r"|january|february|march|april|june|july|august|september|october|november|december))"
+    r"(?:/(?P<name_day>\d\d?))?(?=[/?#]|$)"
 )
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
 # Scheme and host are not the path: a host name with digits dates nothing.
 _URL_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^/?#]*")
 _URL_KEY = re.compile(r"url[ \t]*:")
@@ -96,9 +121,10 @@ def url_date(index: LineIndex, url: str, front_end: int) -> Published | None:
     start = host.end() if host else 0
     stop = min((i for i in (url.find("?", start), url.find("#", start)) if i >= 0), default=len(url))
     for match in _URL_DATE.finditer(url, start, stop):
-        prefix = next(p for p in ("", "iso_", "run_") if match.group(f"{p}year"))
+        prefix = next(p for p in ("", "iso_", "run_", "name_") if match.group(f"{p}year"))
         year, month, day = (match[f"{prefix}{part}"] for part in ("year", "month", "day"))
-        date = parse_date_parts(int(year), int(month), int(day) if day else None)
+        number = _MONTH_NUMBERS[month.casefold()] if prefix == "name_" else int(month)
+        date = parse_date_parts(int(year), number, int(day) if day else None)
         if date is None:
             continue  # /2023/02/30/: no such day
         if prefix == "run_" and (date.month, date.day) == (1, 1):
