@@ -14,8 +14,8 @@ a run turns it on only when each process reads SET_MIN_ARTICLES or more.
 
 The set runs RE2's "many match" DFA, which never gives up on a slow input (unlike a single
 pattern's DFA, which falls back to the NFA): it resets its cache and goes on. It can fail only
-when its memory budget cannot hold a few states, so the budget is a generous ceiling, and a set
-that cannot be built or checked leaves the prefilter in charge.
+when its memory budget cannot hold a few states, so the budget is a generous ceiling (a budget,
+not an allocation); a set RE2 refuses to build leaves the prefilter in charge.
 """
 
 from __future__ import annotations
