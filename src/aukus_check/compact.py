@@ -22,16 +22,21 @@ from pydantic import BaseModel
 
 from aukus_check.models import Claim, Cue
 
-_SHARED: dict[frozenset[str], set[str]] = {}
-"""One set per distinct set of field names (a few dozen: bounded by the models' fields)."""
+_SHARED: dict[type, list[set[str]]] = {}
+"""Per model class, its shared sets: one per distinct set of field names (one or two a class)."""
 
 
 def share_fields_set(model: BaseModel) -> None:
     """Give a frozen model instance the shared set equal to its own set of given fields."""
     own = model.__pydantic_fields_set__
-    shared = _SHARED.setdefault(frozenset(own), own)
-    if shared is not own:
-        object.__setattr__(model, "__pydantic_fields_set__", shared)
+    known = _SHARED.setdefault(type(model), [])
+    for shared in known:  # comparing a short list of small sets: cheaper than hashing a key
+        if shared is own:
+            return
+        if shared == own:
+            object.__setattr__(model, "__pydantic_fields_set__", shared)
+            return
+    known.append(own)
 
 
 _CUES: dict[tuple[Cue, ...], tuple[Cue, ...]] = {}

@@ -130,7 +130,10 @@ def _sketch(fingerprint: str | None) -> tuple[int, ...] | None:
 
 def resemblance(left: str | None, right: str | None) -> float:
     """Estimated Jaccard resemblance of two articles' word shingles, from their fingerprints."""
-    a, b = _sketch(left), _sketch(right)
+    return _sketch_resemblance(_sketch(left), _sketch(right))
+
+
+def _sketch_resemblance(a: tuple[int, ...] | None, b: tuple[int, ...] | None) -> float:
     if a is None or b is None:
         return 0.0
     either = sum(1 for x, y in zip(a, b, strict=True) if x != _EMPTY or y != _EMPTY)
@@ -165,7 +168,7 @@ def near_duplicates(articles: Sequence[ArticleInfo]) -> dict[str, str]:
                 if root(other) == root(index):
                     matched = True
                     continue
-                if resemblance(articles[other].fingerprint, articles[index].fingerprint) >= NEAR_DUPLICATE:
+                if _sketch_resemblance(sketches[other], sketch) >= NEAR_DUPLICATE:  # parsed once each
                     first, second = sorted((root(other), root(index)))
                     parent[second] = first  # the earlier article stays the group's root
                     matched = True
