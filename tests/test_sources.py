@@ -311,3 +311,46 @@ def test_grades_join_reliability_and_how_far_a_value_is_borne_out(tmp_path: Path
     assert grade(field, joined, infos) == "B1"  # two independent sources; the better is B
     assert grade(field, considered, infos) in ("E2", "E3")  # one source, E
     assert grade(field, joined, infos, rejected=True) == "B4"
+
+
+# --- sources found as an article is read ------------------------------------------------------
+
+
+def test_each_claims_source_is_found_as_its_article_is_read_and_kept_in_the_cache(tmp_path: Path) -> None:
+    from aukus_check.cache import ArticleCache
+    from aukus_check.corpus import discover_articles
+    from aukus_check.engine import process_article
+    from aukus_check.rules import load_rules
+
+    articles = {
+        **KYODO_COPIES,
+        "x.txt": "Report\n\nThe Asahi Shimbun first carried the story on Sunday.\n\n"
+        "Japan joined the pact in secret, the outlet claimed.\n",
+        "y.txt": INDEPENDENT,
+    }
+    corpus, rules_path = write_corpus(tmp_path, articles)
+    rules = load_rules(rules_path, str(rules_path))
+    sources, _ = discover_articles(corpus, "corpus")
+    cache = ArticleCache.open(tmp_path / "cache", rules.source_digest, 1 << 20)
+    read = {source.id: process_article(source, rules, cache) for source in sources}
+    found = {name: result.claim_sources for name, result in read.items()}
+    assert found == {
+        "a": ("Kyodo News",),
+        "b": ("Kyodo News",),
+        "c": ("Kyodo News",),
+        "x": ("Asahi Shimbun",),  # "the outlet": the one the article cites
+        "y": (None,),  # a ministry is no outlet: the article itself is the origin
+    }
+    again = {source.id: process_article(source, rules, cache) for source in sources}
+    assert all(result.cache_hit for result in again.values())
+    assert {name: result.claim_sources for name, result in again.items()} == found
+
+
+def test_origins_use_the_sources_found_when_reading(tmp_path: Path) -> None:
+    from aukus_check.sources import with_origins
+
+    report = report_of(*write_corpus(tmp_path, {"y.txt": INDEPENDENT}))
+    field = status(report)
+    (claim,) = field.claims
+    found = with_origins([field], report.articles, build_outlet_matcher(), {id(claim): "Nikkei Asia"})
+    assert found[0].stances[0].origins == ("Nikkei Asia",)  # taken as found, not searched again

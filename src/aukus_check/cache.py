@@ -48,6 +48,8 @@ class CachedArticle(Frozen):
     info: ArticleInfo | None
     claims: tuple[tuple[str, Claim], ...]
     diagnostics: tuple[Diagnostic, ...]
+    claim_sources: tuple[str | None, ...] = ()
+    """The outlet each claim's sentence names as its source (sources.claim_sources)."""
 
 
 def max_cache_bytes() -> int:

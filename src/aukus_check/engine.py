@@ -42,7 +42,7 @@ from aukus_check.models import (
 )
 from aukus_check.re2_spans import Spans, all_spans, char_offsets, iter_spans, search
 from aukus_check.rules import RuleSet
-from aukus_check.sources import with_duplicates, with_origins
+from aukus_check.sources import claim_sources, with_duplicates, with_origins
 
 Span = tuple[int, int]
 RawHit = tuple[Probe, Hit, Span, Span, str | None, int | None]
@@ -338,6 +338,8 @@ class ArticleResult:
     cache_notes: tuple[str, ...] = ()
     """Warnings about the cache entry (corrupt, not writable): stderr, never the report."""
     cache_hit: bool = False
+    claim_sources: tuple[str | None, ...] = ()
+    """The outlet each claim's sentence names as its source; () when not found yet."""
 
 
 def _sentence_text(text: str, bounds: tuple[int, int], shared: dict[int, str] | None) -> str:
@@ -387,7 +389,13 @@ def process_article(
         article, diagnostics = read_article(source, rules.outlets)
         if article is None:
             return ArticleResult(None, (), tuple(diagnostics))
-        return ArticleResult(article.info, extract_claims(article, rules), tuple(diagnostics))
+        claims = extract_claims(article, rules)
+        return ArticleResult(
+            article.info,
+            claims,
+            tuple(diagnostics),
+            claim_sources=claim_sources(article.info, claims, rules.outlets),
+        )
     data, unread = read_source(source)
     if data is None:  # not readable now: nothing to cache, and the warning must be fresh
         return ArticleResult(None, (), tuple(unread))
@@ -397,15 +405,17 @@ def process_article(
     hit = entry is not None
     if entry is None:
         article, diagnostics = read_article(source, rules.outlets, data)
+        claims = extract_claims(article, rules) if article else ()
         entry = CachedArticle(
             info=article.info if article else None,
-            claims=extract_claims(article, rules) if article else (),
+            claims=claims,
             diagnostics=tuple(diagnostics),
+            claim_sources=claim_sources(article.info, claims, rules.outlets) if article else (),
         )
         cache.store(key, entry)
     notes = tuple(cache.warnings[known:])
     del cache.warnings[known:]  # handed to the caller, which may be another process
-    return ArticleResult(entry.info, entry.claims, entry.diagnostics, notes, hit)
+    return ArticleResult(entry.info, entry.claims, entry.diagnostics, notes, hit, entry.claim_sources)
 
 
 def assemble_report(
@@ -421,6 +431,7 @@ def assemble_report(
     `not_read`: corpus entries set aside before reading (each has its warning in diagnostics).
     """
     claims: dict[str, list[Claim]] = {field.id: [] for field in rules.fields}
+    known: dict[int, str | None] = {}  # id() of a claim -> the source found as its article was read
     infos: list[ArticleInfo] = []
     diagnostics = list(diagnostics)
     skipped = 0
@@ -431,6 +442,8 @@ def assemble_report(
             continue
         infos.append(result.info)
         compact_claims(result.claims)  # as each result arrives: the copies are freed at once
+        if len(result.claim_sources) == len(result.claims):
+            known.update(zip((id(claim) for _, claim in result.claims), result.claim_sources, strict=True))
         for field_id, claim in result.claims:
             claims[field_id].append(claim)
     if not infos:
@@ -444,7 +457,7 @@ def assemble_report(
     # Counted by independent origin, not by article: reposts and articles quoting one outlet
     # count once (sources.py). Added after comparison, which it does not change.
     infos = list(with_duplicates(infos))
-    fields = with_origins(fields, infos, rules.outlets)
+    fields = with_origins(fields, infos, rules.outlets, known)
     statuses = [field.status for field in fields]
     return Report(
         tool=ToolInfo(version=__version__),

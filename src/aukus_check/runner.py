@@ -82,7 +82,7 @@ def _cached(source: ArticleSource, cache: ArticleCache) -> tuple[ArticleResult |
     if entry is None:
         return None, notes
     compact_claims(entry.claims)  # every hit is held until the misses are read
-    return ArticleResult(entry.info, entry.claims, entry.diagnostics, notes, True), ()
+    return ArticleResult(entry.info, entry.claims, entry.diagnostics, notes, True, entry.claim_sources), ()
 
 
 def _merged(

@@ -237,6 +237,42 @@ def nearest_source(mentions: Sequence[tuple[int, int, str]], match: tuple[int, i
     return None if best is None else best[2]
 
 
+Mentions = dict[str, tuple[tuple[tuple[int, int, str], ...], bool]]
+"""Sentence -> the outlets it names as sources, and whether it says "the outlet" generically."""
+
+
+def cited_outlet(article: ArticleInfo) -> str | None:
+    """The only outlet an article cites, for "the outlet claimed"; None if it cites none or several."""
+    names = {source.name for source in article.sources}
+    return names.pop() if len(names) == 1 else None
+
+
+def claim_source(claim: Claim, cited: str | None, outlets: OutletMatcher, memo: Mentions) -> str | None:
+    """The outlet the claim's own sentence names as its source, if any; `cited`: the only
+    outlet its article cites, for a sentence that says "the outlet" (see cited_outlet)."""
+    evidence = claim.evidence
+    sentence = evidence.sentence
+    offset = evidence.sentence_start
+    # One sentence carries the claims of many fields: its outlets are found once.
+    if sentence not in memo:
+        memo[sentence] = (source_mentions(sentence, outlets), bool(_GENERIC.search(sentence)))
+    mentions, generic = memo[sentence]
+    named = nearest_source(mentions, (evidence.start - offset, evidence.end - offset))
+    if named is None and generic:
+        named = cited
+    return named
+
+
+def claim_sources(
+    article: ArticleInfo, claims: Sequence[tuple[str, Claim]], outlets: OutletMatcher
+) -> tuple[str | None, ...]:
+    """Each claim's source (claim_source), found as the article is read: in the worker that reads
+    it, and kept in the cache, so a run does not search every claim's sentence again."""
+    cited = cited_outlet(article)
+    memo: Mentions = {}
+    return tuple(claim_source(claim, cited, outlets, memo) for _, claim in claims)
+
+
 @dataclass
 class OriginTracer:
     """Traces each article's part in a stance to its origins (see the module's docstring)."""
@@ -247,10 +283,9 @@ class OriginTracer:
     """Article id -> its origin when no sentence names one."""
     cited: dict[str, str | None] = field(init=False)
     """Article id -> the only outlet it cites, for "the outlet claimed"."""
-    _mentions: dict[str, tuple[tuple[tuple[int, int, str], ...], bool]] = field(
-        init=False, default_factory=dict
-    )
-    """Sentence -> the outlets it names as sources, and whether it says "the outlet" generically."""
+    known: Mapping[int, str | None] = field(default_factory=dict)
+    """id() of a claim -> its source, as claim_sources found it when its article was read."""
+    _mentions: Mentions = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         """Fix every article's own origin once, a repost's (`duplicate_of`, see with_duplicates)
@@ -265,27 +300,14 @@ class OriginTracer:
             origin = next((found[0] for found in known if found is not None), ARTICLE_ORIGIN + first)
             for member in members:
                 self.own[member.id] = origin
-        self.cited = {}
-        for article_id, article in by_id.items():
-            names = {source.name for source in article.sources}
-            self.cited[article_id] = names.pop() if len(names) == 1 else None
+        self.cited = {article_id: cited_outlet(article) for article_id, article in by_id.items()}
 
     def claim_source(self, claim: Claim) -> str | None:
-        """The outlet the claim's own sentence names as its source, if any."""
-        evidence = claim.evidence
-        sentence = evidence.sentence
-        offset = evidence.sentence_start
-        # One sentence carries the claims of many fields: its outlets are found once.
-        if sentence not in self._mentions:
-            self._mentions[sentence] = (
-                source_mentions(sentence, self.outlets),
-                bool(_GENERIC.search(sentence)),
-            )
-        mentions, generic = self._mentions[sentence]
-        named = nearest_source(mentions, (evidence.start - offset, evidence.end - offset))
-        if named is None and generic:
-            named = self.cited.get(evidence.article)
-        return named
+        """The outlet the claim's own sentence names as its source, if any (found when the
+        article was read, see claim_sources, else now)."""
+        if id(claim) in self.known:
+            return self.known[id(claim)]
+        return claim_source(claim, self.cited.get(claim.evidence.article), self.outlets, self._mentions)
 
     def field(self, result: FieldResult) -> FieldResult:
         """The field with each stance's origins and independent-source count filled in."""
@@ -312,11 +334,15 @@ class OriginTracer:
 
 
 def with_origins(
-    fields: Iterable[FieldResult], articles: Sequence[ArticleInfo], outlets: OutletMatcher
+    fields: Iterable[FieldResult],
+    articles: Sequence[ArticleInfo],
+    outlets: OutletMatcher,
+    known: Mapping[int, str | None] | None = None,
 ) -> tuple[FieldResult, ...]:
     """Every field with its stances' independent origins (called once the fields are compared,
-    with the articles as with_duplicates marked them)."""
-    tracer = OriginTracer(articles, outlets)
+    with the articles as with_duplicates marked them); `known`: id() of a claim -> its source,
+    for the claims whose sources were found as their articles were read."""
+    tracer = OriginTracer(articles, outlets, known or {})
     return tuple(tracer.field(result) for result in fields)
 
 
