@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from aukus_check.english.words import AHEAD, word_alternation
 from aukus_check.extractors.date import Mention, find_dates, tense_near
-from aukus_check.metadata import parse_date_parts
+from aukus_check.metadata import MONTHS, parse_date_parts
 from aukus_check.modality import FUTURE_CUES, HEDGE_CUES, HYPOTHETICAL_CUES, SentenceCues
 from aukus_check.models import PartialDate, Published
 from aukus_check.positions import LineIndex
@@ -46,27 +46,6 @@ _URL_DATE = re.compile(
     r"|january|february|march|april|june|july|august|september|october|november|december))"
     r"(?:/(?P<name_day>\d\d?))?(?=[/?#]|$)"
 )
-_MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 # Scheme and host are not the path: a host name with digits dates nothing.
 _URL_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^/?#]*")
 _URL_KEY = re.compile(r"url[ \t]*:")
@@ -123,7 +102,7 @@ def url_date(index: LineIndex, url: str, front_end: int) -> Published | None:
     for match in _URL_DATE.finditer(url, start, stop):
         prefix = next(p for p in ("", "iso_", "run_", "name_") if match.group(f"{p}year"))
         year, month, day = (match[f"{prefix}{part}"] for part in ("year", "month", "day"))
-        number = _MONTH_NUMBERS[month.casefold()] if prefix == "name_" else int(month)
+        number = MONTHS[month.casefold()] if prefix == "name_" else int(month)
         date = parse_date_parts(int(year), number, int(day) if day else None)
         if date is None:
             continue  # /2023/02/30/: no such day
