@@ -527,6 +527,8 @@ def test_exclusion_words_are_ignored_outside_set_fields() -> None:
     [
         ("The US wants Japan to join the programme.", "join", "wished for"),
         ("Some in Washington are pushing for Tokyo to be brought in.", "brought", "wished for"),
+        ("The minister hopes for a treaty with Fiji.", "treaty", "wished for"),  # "for", no "to"
+        ("Tokyo long wished for a seat at the table.", "seat", "wished for"),
         ("Japan should join the programme.", "join", "wished for"),
         ("There is a strong case for including Seoul.", "including", "wished for"),
         ("Observers weighed the possibility of Manila joining the patrols.", "joining", "hypothetical"),

@@ -140,8 +140,12 @@ FUTURE_CUES, HEDGE_CUES, HYPOTHETICAL_CUES = _FUTURE, _HEDGE, _HYPOTHETICAL
 """The cue patterns, shared with readers outside this module (written.py keeps forecasts and
 hypotheticals out of an article's inferred date) so that no second list drifts."""
 _WISH = re2.compile(
-    r"(?i)\b(?:wants?|wanted|wanting|hopes?|hoped|hoping|push(?:es|ed|ing)?\s+(?:for|to)|urg(?:e|es|ed|ing)"
-    r"|keen|eager|interested\s+in|would\s+like|wish(?:es|ed|ing)?|call(?:s|ed|ing)?\s+for"
+    # "hopes for", "wished for" before "hopes", "wished": RE2 takes the first alternative that
+    # matches, and the governed "for" phrase is what makes the wish ("hopes for a treaty")
+    r"(?i)\b(?:wants?|wanted|wanting|hop(?:e|es|ed|ing)\s+for|hopes?|hoped|hoping"
+    r"|push(?:es|ed|ing)?\s+(?:for|to)|urg(?:e|es|ed|ing)"
+    r"|keen|eager|interested\s+in|would\s+like|wish(?:es|ed|ing)?\s+for|wish(?:es|ed|ing)?"
+    r"|call(?:s|ed|ing)?\s+for"
     r"|imperative\s+(?:for|to)|(?:the\s+)?case\s+for|should|ought\s+to|needs?\s+to)\b",
     options(case_sensitive=False),
 )
