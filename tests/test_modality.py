@@ -655,3 +655,17 @@ def test_cue_lookup_by_bisection_matches_a_scan() -> None:
         assert _Cues(spans).within(start, end) == expected
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "modality"),
+    [
+        # a short main clause between the leading clause and the attribution is no aside
+        ("Although Tonga did not hesitate, Fiji signed, officials said.", "signed", "reported"),
+        # an aside inside the leading clause is still skipped
+        ("Although Tonga, like Samoa, did not hesitate, Fiji never signed.", "signed", "denied"),
+        ("Although Tonga, like Samoa, did not hesitate, Fiji signed the accord.", "signed", "asserted"),
+    ],
+)
+def test_a_leading_clause_s_negation_stays_in_it(sentence: str, anchor: str, modality: str) -> None:
+    assert judge(sentence, anchor).modality == modality

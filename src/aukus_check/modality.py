@@ -271,6 +271,11 @@ def _end_of_leading_clause(sentence: str) -> int | None:
             enclosed = sentence[commas[index] + 1 : following]
             # ", like Manila," is an aside inside the clause; ", he wrote," frames the main one
             if len(enclosed.split()) <= _ASIDE_WORDS and not _ATTRIBUTION.search(enclosed):
+                if index + 2 >= len(commas):
+                    # no comma after the pair to close the leading clause: the pair's first comma
+                    # closes it, and what it encloses is a short main clause ("Although Tonga
+                    # did not hesitate, Fiji signed, officials said.")
+                    return commas[index]
                 index += 2
                 continue
         return commas[index]
