@@ -412,6 +412,12 @@ def _indented(renderable: RenderableType, level: int) -> RenderableType:
     return Padding(renderable, (0, 0, 0, 2 * level), expand=False)
 
 
+_DATED_PAIRS = (
+    ("time_separated", "time-separated (articles published far apart; both can have been true):"),
+    ("progressed", "progressed (a later stage, from a later article):"),
+)
+
+
 def _detail(report: Report, field: FieldResult, ids: bool) -> RenderableType:
     labels = article_labels(report)
     titles = {article.id: article for article in report.articles}
@@ -434,8 +440,6 @@ def _detail(report: Report, field: FieldResult, ids: bool) -> RenderableType:
         Text.assemble("status: ", _status(field.status)),
     ]
     plain = [pair for pair in field.conflicts if pair.kind == "conflict"]
-    separated = [pair for pair in field.conflicts if pair.kind == "time_separated"]
-    progressed = [pair for pair in field.conflicts if pair.kind == "progressed"]
     against = [pair for pair in field.conflicts if pair.kind == "against_record"]
     if plain:
         parts.append(Text("conflicting stances:", style="bold"))
@@ -445,19 +449,11 @@ def _detail(report: Report, field: FieldResult, ids: bool) -> RenderableType:
             parts.append(
                 _indented(Text(f"{stance(pair.left)} ({left})  ×  {stance(pair.right)} ({right})"), 1)
             )
-    if separated:
-        parts.append(
-            Text("time-separated (articles published far apart; both can have been true):", style="bold")
-        )
-        for pair in separated:
-            left = dated(pair.left_articles, pair.left_published)
-            right = dated(pair.right_articles, pair.right_published)
-            parts.append(
-                _indented(Text(f"{stance(pair.left)} ({left})  →  {stance(pair.right)} ({right})"), 1)
-            )
-    if progressed:
-        parts.append(Text("progressed (a later stage, from a later article):", style="bold"))
-        for pair in progressed:
+    for kind, title in _DATED_PAIRS:  # pairs both true, each at its articles' time
+        pairs = [pair for pair in field.conflicts if pair.kind == kind]
+        if pairs:
+            parts.append(Text(title, style="bold"))
+        for pair in pairs:
             left = dated(pair.left_articles, pair.left_published)
             right = dated(pair.right_articles, pair.right_published)
             parts.append(
