@@ -310,3 +310,62 @@ def test_an_undated_article_with_a_dated_url_is_placed_by_it(cli, tmp_path: Path
         "ada_osei": "consistent",
         "ben_kaur": "consistent",
     }
+
+
+STAGE_RULES = textwrap.dedent(
+    """\
+    schema_version: 1
+    version: "t"
+    title: T
+    fields:
+      - id: harbour.status
+        label: Status of the harbour
+        type: enum
+        vocabulary: [planned, open]
+        compare:
+          {compare}
+        extractors:
+          - kind: pattern
+            pattern: "harbour (?P<anchor>is planned)"
+            value: planned
+          - kind: pattern
+            pattern: "harbour (?P<anchor>opened)"
+            value: open
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("compare", "heading"),
+    [
+        # stages: a later stage in a later article is a step forward
+        ("stages: [planned, open]", "progressed (a later stage, from a later article):"),
+        # no stages, articles a year apart: both can have been true at their times
+        ("time_separated_days: 90", "time-separated (articles published far apart"),
+    ],
+)
+def test_the_detail_lists_dated_pairs_under_their_kind(
+    cli, tmp_path: Path, compare: str, heading: str
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "---\npublished: 2023-01-10\n---\nA\n\nThe new harbour is planned.\n", encoding="utf-8"
+    )
+    (corpus / "b.txt").write_text(
+        "---\npublished: 2024-02-10\n---\nB\n\nThe new harbour opened.\n", encoding="utf-8"
+    )
+    (tmp_path / "rules.yaml").write_text(STAGE_RULES.format(compare=compare), encoding="utf-8")
+    detail = cli(
+        "report",
+        "--corpus",
+        str(corpus),
+        "--rules",
+        str(tmp_path / "rules.yaml"),
+        "--no-cache",
+        "--field",
+        "harbour.status",
+    )
+    assert detail.code == ExitCode.OK, detail.stderr
+    assert heading in detail.stdout
+    assert "  →  " in detail.stdout
